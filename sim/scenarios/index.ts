@@ -1,0 +1,30 @@
+import type { KubeObject, SimContext } from '../types';
+
+/**
+ * Populates the cluster for scenario `name`. Initially every scenario is the bare minimum:
+ * the system namespaces and three Ready nodes.
+ */
+export async function loadScenario(ctx: SimContext, name: string, _options: Record<string, unknown>): Promise<void> {
+  if (!name) throw new Error('scenario name required');
+  for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+    if (!ctx.api.get('namespaces', '', ns)) ctx.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  }
+  for (let i = 1; i <= 3; i++) {
+    const name = `node-${i}`;
+    if (ctx.api.get('nodes', '', name)) continue;
+    const node: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' } },
+      spec: { podCIDR: `10.244.${i}.0/24` },
+      status: {
+        capacity: { cpu: '4', memory: '16Gi', pods: '110' },
+        allocatable: { cpu: '3800m', memory: '15Gi', pods: '110' },
+        conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: ctx.timestamp(), lastTransitionTime: ctx.timestamp() }],
+        addresses: [{ type: 'InternalIP', address: `10.0.0.${10 + i}` }, { type: 'Hostname', address: name }],
+        nodeInfo: { kubeletVersion: 'v1.32.4', containerRuntimeVersion: 'containerd://1.7.24', osImage: 'Ubuntu 24.04.1 LTS', kernelVersion: '6.8.0-49-generic', operatingSystem: 'linux', architecture: 'amd64' },
+      },
+    };
+    ctx.api.create('nodes', node);
+  }
+}
