@@ -1,0 +1,69 @@
+/**
+ * One accepted WebSocket as a contract ServerPort. Incoming frames are parsed defensively
+ * (text only, JSON only; anything else closes the socket with 1003) and handed to
+ * serveContract, which validates the envelope itself. A peer that stops reading is cut off
+ * instead of letting its unsent events grow without bound in our memory.
+ */
+import type { RawData, WebSocket } from 'ws';
+import type { ClientMessage, ServerMessage, ServerPort } from '../../app/contract/protocol';
+
+/** Close codes (RFC 6455 §7.4.1). */
+export const CLOSE_UNSUPPORTED_DATA = 1003;
+export const CLOSE_POLICY_VIOLATION = 1008;
+
+/** Events queued for a peer beyond this many bytes mean it is not reading: drop it. */
+export const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+export function socketServerPort(socket: WebSocket, maxBufferedBytes = MAX_BUFFERED_BYTES): ServerPort {
+  const messageListeners = new Set<(m: ClientMessage) => void>();
+  const closeListeners = new Set<() => void>();
+  let closed = false;
+
+  socket.on('message', (data: RawData, isBinary: boolean) => {
+    if (isBinary) {
+      socket.close(CLOSE_UNSUPPORTED_DATA, 'text frames only');
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(data.toString());
+    } catch {
+      socket.close(CLOSE_UNSUPPORTED_DATA, 'invalid JSON');
+      return;
+    }
+    // The envelope's shape is checked by serveContract (parseClientMessage); here it is
+    // only known to be JSON, hence the cast through unknown.
+    for (const l of messageListeners) l(parsed as ClientMessage);
+  });
+
+  socket.on('close', () => {
+    if (closed) return;
+    closed = true;
+    for (const l of [...closeListeners]) l();
+    closeListeners.clear();
+    messageListeners.clear();
+  });
+
+  return {
+    send(message: ServerMessage) {
+      if (closed || socket.readyState !== socket.OPEN) return;
+      if (socket.bufferedAmount > maxBufferedBytes) {
+        socket.close(CLOSE_POLICY_VIOLATION, 'client is not reading');
+        return;
+      }
+      socket.send(JSON.stringify(message));
+    },
+    onMessage(listener) {
+      messageListeners.add(listener);
+      return () => messageListeners.delete(listener);
+    },
+    onClose(listener) {
+      if (closed) {
+        queueMicrotask(listener);
+        return () => {};
+      }
+      closeListeners.add(listener);
+      return () => closeListeners.delete(listener);
+    },
+  };
+}
