@@ -57,28 +57,9 @@ export async function runExecSession(ws: WebSocket, streams: ExecStreams, sandbo
     return;
   }
 
-  // Messages may arrive while node-pty loads; keep them in order.
-  const early: Buffer[] = [];
-  let handle: ((message: Buffer) => void) | undefined;
-  ws.on('message', (data: Buffer) => (handle ? handle(data) : early.push(data)));
-
-  let proc: Process;
-  try {
-    proc = streams.tty ? await startTty(sandbox, streams, send, onExit) : startPiped(sandbox, streams, send, onExit);
-  } catch (err) {
-    finish(internalErrorStatus(`error executing command in container: ${(err as Error).message}`));
-    return;
-  }
-  if (ws.readyState !== ws.OPEN) {
-    proc.kill();
-    return;
-  }
-  ws.on('close', () => {
-    if (!finished) proc.kill();
-    finished = true;
-  });
-  handle = (message: Buffer) => {
-    if (message.length === 0) return;
+  let proc: Process | undefined;
+  const handle = (message: Buffer) => {
+    if (!proc || message.length === 0) return;
     const payload = message.subarray(1);
     switch (message[0]) {
       case Channel.stdin:
@@ -94,8 +75,27 @@ export async function runExecSession(ws: WebSocket, streams: ExecStreams, sandbo
         break;
     }
   };
+  // Messages may arrive while node-pty loads; keep them in order.
+  const early: Buffer[] = [];
+  ws.on('message', (data: Buffer) => (proc ? handle(data) : early.push(data)));
+
+  try {
+    proc = streams.tty ? await startTty(sandbox, streams, send, onExit) : startPiped(sandbox, streams, send, onExit);
+  } catch (err) {
+    finish(internalErrorStatus(`error executing command in container: ${(err as Error).message}`));
+    return;
+  }
+  const started = proc;
+  if (ws.readyState !== ws.OPEN) {
+    started.kill();
+    return;
+  }
+  ws.on('close', () => {
+    if (!finished) started.kill();
+    finished = true;
+  });
   for (const message of early.splice(0)) handle(message);
-  if (!streams.stdin) proc.endInput();
+  if (!streams.stdin) started.endInput();
 }
 
 function startPiped(sandbox: SandboxedCommand, streams: ExecStreams, send: (ch: number, data: Buffer) => void, onExit: (code: number) => void): Process {
