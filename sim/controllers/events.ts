@@ -1,20 +1,8 @@
 /**
- * Events as a real cluster writes them: core/v1 Events named `<object>.<hex>`, deduplicated by
- * (object, reason, message, source) into one Event whose `count` and `lastTimestamp` grow, with
- * the involvedObject, source and reporting fields the kubelet and controllers fill in.
- * The message texts below are copied from the Kubernetes sources (v1.32) so they read true.
+ * Event reasons' message texts as the Kubernetes components (v1.32) write them, so the
+ * simulated cluster's `kubectl get events` reads true. Events are written (and aggregated
+ * into count/lastTimestamp) by sim-core's `recordEvent`; see `Runtime.event`.
  */
-import type { KubeObject } from './model';
-import { rfc3339 } from './model';
-import { T } from './port';
-import type { Runtime } from './runtime';
-
-export type EventType = 'Normal' | 'Warning';
-
-export interface EventSource {
-  component: string;
-  host?: string;
-}
 
 /** The reasons and messages the simulated components emit. */
 export const msg = {
@@ -66,68 +54,3 @@ export function qualifiedImage(image: string): string {
   return ref.includes('/') ? `docker.io/${ref}` : `docker.io/library/${ref}`;
 }
 
-interface Seen {
-  name: string;
-  namespace: string;
-  count: number;
-}
-
-/** Writes and deduplicates Events through the runtime's store port. */
-export class EventRecorder {
-  private readonly seen = new Map<string, Seen>();
-
-  constructor(private readonly rt: Runtime) {}
-
-  record(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {
-    const namespace = obj.metadata.namespace ?? 'default';
-    const now = rfc3339(this.rt.now());
-    const dedupKey = `${obj.metadata.uid}|${reason}|${message}|${source.component}|${fieldPath ?? ''}`;
-    const prior = this.seen.get(dedupKey);
-    if (prior) {
-      const existing = this.rt.port.get(T.Event, prior.namespace, prior.name);
-      if (existing) {
-        try {
-          prior.count += 1;
-          this.rt.port.update({ ...existing, count: prior.count, lastTimestamp: now });
-          return;
-        } catch {
-          // Fall through and write a fresh Event (e.g. the old one expired or was deleted).
-        }
-      }
-      this.seen.delete(dedupKey);
-    }
-    const name = `${obj.metadata.name}.${Array.from({ length: 16 }, () => Math.floor(Math.random() * 16).toString(16)).join('')}`;
-    const event: KubeObject = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace },
-      involvedObject: {
-        apiVersion: obj.apiVersion,
-        kind: obj.kind,
-        name: obj.metadata.name,
-        namespace: obj.metadata.namespace,
-        uid: obj.metadata.uid,
-        resourceVersion: obj.metadata.resourceVersion,
-        ...(fieldPath ? { fieldPath } : {}),
-      },
-      reason,
-      message,
-      type,
-      count: 1,
-      firstTimestamp: now,
-      lastTimestamp: now,
-      eventTime: null,
-      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
-      reportingComponent: source.component,
-      reportingInstance: source.host ?? '',
-    };
-    try {
-      this.rt.port.create(event);
-      this.seen.set(dedupKey, { name, namespace, count: 1 });
-      // Bound memory on long demo runs: forget the oldest keys (a repeat then starts a new Event).
-      if (this.seen.size > 5000) this.seen.delete(this.seen.keys().next().value as string);
-    } catch (err) {
-      this.rt.log(`event ${reason} for ${obj.kind} ${obj.metadata.name} not recorded: ${(err as Error).message}`);
-    }
-  }
-}

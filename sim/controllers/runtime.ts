@@ -1,62 +1,70 @@
 /**
  * The controller manager: an informer-style cache over the store's change feed, one work queue
- * per controller (keys deduplicated, synced on the next macrotask), delayed requeues scaled by
- * the `speed` knob, and retries on write conflicts. Controllers are plain objects registered here.
+ * per controller (keys deduplicated, synced on the next macrotask), delays scaled by the `speed`
+ * knob, and retries with backoff on write conflicts.
+ *
+ * Pods are cached as small summaries (not parsed objects): a parsed 7 KB pod costs ~20 KiB of
+ * heap, which at 150k pods would be gigabytes. Controllers that need a whole pod read it from
+ * the store (`getPod`). Every other cached type is kept parsed; never mutate what the cache
+ * returns — `mutate` clones first.
  */
+import type { DeleteOptions, KubeObject as CoreObject, SimContext, StoreEvent, StoredObject } from '../types';
 import { clone } from './meta';
-import type { KubeObject } from './model';
-import { isConflict, isNotFound, T, typeKey, type ChangeEvent, type ClusterPort, type TypeRef } from './port';
+import type { KubeObject, Pod } from './model';
+import { R, isConflict, isNotFound } from './resources';
+import { summarizePod, type PodSummary } from './podSummary';
 
 export interface Controller {
   name: string;
-  /** Keys (usually `ns/name`) this change should enqueue for this controller. */
-  keysFor(event: ChangeEvent, rt: Runtime): Iterable<string>;
+  /** Keys (usually `ns/name`) a change of `resource` should enqueue for this controller. */
+  keysFor(resource: string, event: CachedEvent, rt: Runtime): Iterable<string>;
   /** Brings the world in line for one key; safe to call any number of times. */
   sync(key: string, rt: Runtime): void;
   /** Called once after the cache is primed (e.g. to enqueue every existing object). */
   start?(rt: Runtime): void;
 }
 
-export interface RuntimeOptions {
-  /** Time scale: 10 makes every simulated delay 10× shorter. */
-  speed: number;
-  now?: () => number;
-  log?: (message: string) => void;
+/** A change as controllers see it: the parsed object (or pod summary) before and after. */
+export interface CachedEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  object?: KubeObject;
+  pod?: PodSummary;
+  prevPod?: PodSummary;
+  prev?: KubeObject;
 }
 
-/** Types read into the cache at start (later types arrive through the change feed). */
-const PRIMED_TYPES: TypeRef[] = [
-  T.Namespace, T.Node, T.Pod, T.Service, T.Endpoints, T.EndpointSlice, T.PersistentVolume, T.PersistentVolumeClaim,
-  T.StorageClass, T.Deployment, T.ReplicaSet, T.StatefulSet, T.DaemonSet, T.ControllerRevision, T.Job, T.CronJob,
-  { apiVersion: 'v1', kind: 'ConfigMap' }, { apiVersion: 'v1', kind: 'Secret' }, { apiVersion: 'v1', kind: 'ServiceAccount' },
+/** Types cached and followed (pods separately, as summaries). */
+const CACHED: string[] = [
+  R.namespaces, R.nodes, R.services, R.endpoints, R.endpointSlices, R.persistentVolumes, R.persistentVolumeClaims,
+  R.storageClasses, R.deployments, R.replicaSets, R.statefulSets, R.daemonSets, R.jobs, R.cronJobs,
 ];
 
-const uidKey = (o: KubeObject) => `${typeKey(o)}|${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+const nsName = (ns: string | undefined, name: string | undefined) => `${ns ?? ''}/${name ?? ''}`;
 
 export class Runtime {
   readonly speed: number;
-  private readonly byType = new Map<string, Map<string, KubeObject>>();
-  private readonly byUid = new Map<string, KubeObject>();
-  /** owner uid → keys (`type|ns/name`) of objects naming it in ownerReferences. */
+  private readonly cache = new Map<string, Map<string, KubeObject>>();
+  private readonly byUid = new Map<string, { resource: string; key: string }>();
+  /** owner uid → `resource|ns/name` of cached objects naming it in ownerReferences. */
   private readonly dependents = new Map<string, Set<string>>();
+  readonly pods = new Map<string, PodSummary>();
+  private readonly podsByOwner = new Map<string, Set<string>>();
+  private readonly podsByNode = new Map<string, Set<string>>();
+  private readonly podsByNamespace = new Map<string, Set<string>>();
   private readonly controllers: Controller[] = [];
   private readonly queues = new Map<string, Set<string>>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private readonly retries = new Map<string, number>();
+  private readonly unwatch: Array<() => void> = [];
   private flushScheduled = false;
   private stopped = false;
-  private unwatch: (() => void) | undefined;
-  private readonly nowFn: () => number;
-  readonly log: (message: string) => void;
 
-  constructor(readonly port: ClusterPort, options: RuntimeOptions) {
-    this.speed = options.speed > 0 ? options.speed : 1;
-    this.nowFn = options.now ?? Date.now;
-    this.log = options.log ?? (() => {});
+  constructor(readonly ctx: SimContext, speed: number) {
+    this.speed = speed > 0 ? speed : 1;
   }
 
   now(): number {
-    return this.nowFn();
+    return this.ctx.now();
   }
 
   register(controller: Controller): void {
@@ -65,87 +73,112 @@ export class Runtime {
   }
 
   start(): void {
-    this.unwatch = this.port.watch((ev) => this.onChange(ev));
-    for (const t of PRIMED_TYPES) for (const obj of this.port.list(t)) this.index(obj);
+    for (const resource of [...CACHED, R.pods]) {
+      this.unwatch.push(this.ctx.store.watch(resource, {}, (ev) => this.onStoreEvent(ev)));
+      for (const stored of this.ctx.store.list(resource)) this.indexStored(resource, stored);
+    }
     for (const c of this.controllers) c.start?.(this);
   }
 
   stop(): void {
     this.stopped = true;
-    this.unwatch?.();
+    for (const u of this.unwatch) u();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
 
-  // ---- cache reads (never mutate what these return; clone first) ----
+  // ---- cache reads ----
 
-  list(type: TypeRef, namespace?: string): KubeObject[] {
-    const m = this.byType.get(typeKey(type));
+  list<T extends KubeObject = KubeObject>(resource: string, namespace?: string): T[] {
+    const m = this.cache.get(resource);
     if (!m) return [];
-    const all = [...m.values()];
+    const all = [...m.values()] as T[];
     return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
   }
 
-  get(type: TypeRef, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.byType.get(typeKey(type))?.get(`${namespace ?? ''}/${name}`);
+  get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): T | undefined {
+    return this.cache.get(resource)?.get(nsName(namespace, name)) as T | undefined;
   }
 
-  getByUid(uid: string | undefined): KubeObject | undefined {
-    return uid ? this.byUid.get(uid) : undefined;
+  /** The cached object with this uid and its resource key (pods: from the summaries). */
+  lookupUid(uid: string): { resource: string; namespace: string; name: string } | undefined {
+    const hit = this.byUid.get(uid);
+    if (!hit) return undefined;
+    const slash = hit.key.indexOf('/');
+    return { resource: hit.resource, namespace: hit.key.slice(0, slash), name: hit.key.slice(slash + 1) };
   }
 
-  /** Objects whose ownerReferences name `ownerUid` (any type), optionally of one type. */
-  dependentsOf(ownerUid: string, type?: TypeRef): KubeObject[] {
-    const keys = this.dependents.get(ownerUid);
-    if (!keys) return [];
-    const out: KubeObject[] = [];
-    const wanted = type ? typeKey(type) : undefined;
-    for (const k of keys) {
+  /** Cached dependents (any type but pods) of an owner uid. */
+  dependentsOf(ownerUid: string): Array<{ resource: string; object: KubeObject }> {
+    const out: Array<{ resource: string; object: KubeObject }> = [];
+    for (const k of this.dependents.get(ownerUid) ?? []) {
       const bar = k.indexOf('|');
-      const tk = k.slice(0, bar);
-      if (wanted && tk !== wanted) continue;
-      const obj = this.byType.get(tk)?.get(k.slice(bar + 1));
-      if (obj) out.push(obj);
+      const resource = k.slice(0, bar);
+      const obj = this.cache.get(resource)?.get(k.slice(bar + 1));
+      if (obj) out.push({ resource, object: obj });
     }
     return out;
   }
 
-  // ---- writes (through the store; the cache follows the change feed) ----
-
-  create<T extends KubeObject>(obj: T): T {
-    const created = this.port.create(obj) as T;
-    this.index(created);
-    return created;
+  /** Pods whose controller (or any owner) reference has this uid. */
+  podsOwnedBy(ownerUid: string): PodSummary[] {
+    return [...(this.podsByOwner.get(ownerUid) ?? [])].map((k) => this.pods.get(k)!).filter(Boolean);
   }
 
-  update<T extends KubeObject>(obj: T): T {
-    const updated = this.port.update(obj) as T;
-    this.index(updated);
-    return updated;
+  podsInNamespace(namespace: string): PodSummary[] {
+    return [...(this.podsByNamespace.get(namespace) ?? [])].map((k) => this.pods.get(k)!).filter(Boolean);
   }
 
-  /** Clones the cached object, lets `mutate` change it, and writes it if anything changed. */
-  mutate<T extends KubeObject>(obj: T, change: (draft: T) => void): T {
+  podsOnNode(node: string): PodSummary[] {
+    return [...(this.podsByNode.get(node) ?? [])].map((k) => this.pods.get(k)!).filter(Boolean);
+  }
+
+  /** The whole pod, parsed from the store (a fresh copy). */
+  getPod(namespace: string, name: string): Pod | undefined {
+    return this.ctx.store.get(R.pods, namespace, name)?.parse() as Pod | undefined;
+  }
+
+  // ---- writes (through the object API: defaulting, validation, graceful deletion) ----
+
+  create<T extends KubeObject>(resource: string, obj: T): T {
+    return this.ctx.api.create(resource, obj as unknown as CoreObject) as unknown as T;
+  }
+
+  update<T extends KubeObject>(resource: string, obj: T): T {
+    return this.ctx.api.update(resource, obj as unknown as CoreObject) as unknown as T;
+  }
+
+  updateStatus<T extends KubeObject>(resource: string, obj: T): T {
+    return this.ctx.api.update(resource, obj as unknown as CoreObject, { subresource: 'status' }) as unknown as T;
+  }
+
+  /** Clones `obj`, applies `change`, and writes it (status subresource if `status`) when it changed. */
+  mutate<T extends KubeObject>(resource: string, obj: T, change: (draft: T) => void, status = false): T {
     const draft = clone(obj);
     change(draft);
     if (JSON.stringify(draft) === JSON.stringify(obj)) return obj;
-    return this.update(draft);
+    return status ? this.updateStatus(resource, draft) : this.update(resource, draft);
   }
 
-  remove(type: TypeRef, namespace: string | undefined, name: string, options?: Parameters<ClusterPort['remove']>[3]): void {
+  /** Deletes as the API would; a missing object is not an error. */
+  remove(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions): void {
     try {
-      this.port.remove(type, namespace, name, options);
+      this.ctx.api.delete(resource, namespace ?? '', name, options);
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }
   }
 
+  event(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string, fieldPath?: string): void {
+    this.ctx.recordEvent({ involvedObject: obj as unknown as CoreObject, type, reason, message, component, host, fieldPath });
+  }
+
   // ---- queues and time ----
 
-  enqueue(controller: string, key: string, delayMs = 0): void {
+  enqueue(controller: string, key: string, delaySimMs = 0): void {
     if (this.stopped) return;
-    if (delayMs > 0) {
-      this.after(delayMs, () => this.enqueue(controller, key));
+    if (delaySimMs > 0) {
+      this.after(delaySimMs, () => this.enqueue(controller, key));
       return;
     }
     this.queues.get(controller)?.add(key);
@@ -159,7 +192,6 @@ export class Runtime {
       this.timers.delete(t);
       if (!this.stopped) fn();
     }, Math.max(0, simMs / this.speed));
-    t.unref?.();
     this.timers.add(t);
   }
 
@@ -168,7 +200,7 @@ export class Runtime {
     this.flushScheduled = true;
     setImmediate(() => {
       this.flushScheduled = false;
-      this.flush();
+      if (!this.stopped) this.flush();
     });
   }
 
@@ -181,7 +213,7 @@ export class Runtime {
         q.delete(key);
         this.runSync(c, key);
         // Yield to the HTTP server now and then, so a burst of work never stalls the API.
-        if (Date.now() - started > 50) {
+        if (Date.now() - started > 40) {
           this.scheduleFlush();
           return;
         }
@@ -197,50 +229,93 @@ export class Runtime {
     } catch (err) {
       const n = (this.retries.get(id) ?? 0) + 1;
       this.retries.set(id, n);
-      if (!isConflict(err)) this.log(`controller ${c.name} failed on ${key}: ${(err as Error).message ?? err}`);
-      if (n < 20) this.after(Math.min(5000, 10 * 2 ** n) * this.speed, () => this.enqueue(c.name, key));
+      if (!isConflict(err) && !isNotFound(err)) console.error(`[sim] controller ${c.name} failed on ${key}:`, (err as Error).message ?? err);
+      // Real time backoff (not scaled): conflicts resolve as soon as the cache catches up.
+      if (n < 15) this.after(Math.min(5000, 5 * 2 ** n) * this.speed, () => this.enqueue(c.name, key));
+      else this.retries.delete(id);
     }
   }
 
-  private onChange(ev: ChangeEvent): void {
-    if (ev.object.kind === 'Event') return;
-    if (ev.type === 'DELETED') this.unindex(ev.object);
-    else this.index(ev.object);
+  // ---- cache maintenance ----
+
+  private onStoreEvent(ev: StoreEvent): void {
+    if (this.stopped) return;
+    let cached: CachedEvent;
+    if (ev.resource === R.pods) {
+      const prevPod = this.pods.get(nsName(ev.object.namespace, ev.object.name));
+      const pod = ev.type === 'DELETED' ? summarizePod(ev.object) : this.indexPod(ev.object);
+      if (ev.type === 'DELETED') this.unindexPod(pod);
+      cached = { type: ev.type, pod, prevPod };
+    } else {
+      const prev = this.get(ev.resource, ev.object.namespace, ev.object.name);
+      const object = ev.object.parse() as unknown as KubeObject;
+      if (ev.type === 'DELETED') this.unindex(ev.resource, object);
+      else this.index(ev.resource, object);
+      cached = { type: ev.type, object, prev };
+    }
     for (const c of this.controllers) {
-      for (const key of c.keysFor(ev, this)) this.enqueue(c.name, key);
+      for (const key of c.keysFor(ev.resource, cached, this)) this.enqueue(c.name, key);
     }
   }
 
-  private index(obj: KubeObject): void {
-    if (obj.kind === 'Event') return;
-    const tk = typeKey(obj);
-    let m = this.byType.get(tk);
-    if (!m) this.byType.set(tk, (m = new Map()));
-    const key = `${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`;
+  private indexStored(resource: string, stored: StoredObject): void {
+    if (resource === R.pods) this.indexPod(stored);
+    else this.index(resource, stored.parse() as unknown as KubeObject);
+  }
+
+  private indexPod(stored: StoredObject): PodSummary {
+    const s = summarizePod(stored);
+    const key = nsName(s.namespace, s.name);
+    const prev = this.pods.get(key);
+    if (prev) this.unindexPod(prev);
+    this.pods.set(key, s);
+    this.byUid.set(s.uid, { resource: R.pods, key });
+    for (const uid of s.ownerUids) addTo(this.podsByOwner, uid, key);
+    if (s.nodeName) addTo(this.podsByNode, s.nodeName, key);
+    addTo(this.podsByNamespace, s.namespace, key);
+    return s;
+  }
+
+  private unindexPod(s: PodSummary): void {
+    const key = nsName(s.namespace, s.name);
+    if (this.pods.get(key)?.uid === s.uid) this.pods.delete(key);
+    if (this.byUid.get(s.uid)?.key === key) this.byUid.delete(s.uid);
+    for (const uid of s.ownerUids) removeFrom(this.podsByOwner, uid, key);
+    if (s.nodeName) removeFrom(this.podsByNode, s.nodeName, key);
+    if (this.pods.get(key)?.uid !== s.uid) removeFrom(this.podsByNamespace, s.namespace, key);
+  }
+
+  private index(resource: string, obj: KubeObject): void {
+    let m = this.cache.get(resource);
+    if (!m) this.cache.set(resource, (m = new Map()));
+    const key = nsName(obj.metadata.namespace, obj.metadata.name);
     const prev = m.get(key);
-    // The change feed may replay a write we already indexed; never go back to an older copy.
-    if (prev && prev.metadata.uid === obj.metadata.uid && prev.metadata.resourceVersion === obj.metadata.resourceVersion) return;
-    if (prev) this.unindex(prev, true);
+    if (prev) this.unindex(resource, prev);
     m.set(key, obj);
-    if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, obj);
-    for (const ref of obj.metadata.ownerReferences ?? []) {
-      let s = this.dependents.get(ref.uid);
-      if (!s) this.dependents.set(ref.uid, (s = new Set()));
-      s.add(uidKey(obj));
-    }
+    if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, { resource, key });
+    for (const ref of obj.metadata.ownerReferences ?? []) addTo(this.dependents, ref.uid, `${resource}|${key}`);
   }
 
-  private unindex(obj: KubeObject, replacing = false): void {
-    const m = this.byType.get(typeKey(obj));
-    const key = `${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`;
+  private unindex(resource: string, obj: KubeObject): void {
+    const m = this.cache.get(resource);
+    const key = nsName(obj.metadata.namespace, obj.metadata.name);
     const cur = m?.get(key);
-    if (!replacing && cur && cur.metadata.uid !== obj.metadata.uid) return;
-    if (!replacing) m?.delete(key);
-    if (obj.metadata.uid && this.byUid.get(obj.metadata.uid) === (cur ?? obj)) this.byUid.delete(obj.metadata.uid);
-    for (const ref of (cur ?? obj).metadata.ownerReferences ?? []) {
-      const s = this.dependents.get(ref.uid);
-      s?.delete(uidKey(cur ?? obj));
-      if (s && s.size === 0) this.dependents.delete(ref.uid);
-    }
+    if (!cur) return;
+    m!.delete(key);
+    if (cur.metadata.uid) this.byUid.delete(cur.metadata.uid);
+    for (const ref of cur.metadata.ownerReferences ?? []) removeFrom(this.dependents, ref.uid, `${resource}|${key}`);
   }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, value: string): void {
+  let s = index.get(key);
+  if (!s) index.set(key, (s = new Set()));
+  s.add(value);
+}
+
+function removeFrom(index: Map<string, Set<string>>, key: string, value: string): void {
+  const s = index.get(key);
+  if (!s) return;
+  s.delete(value);
+  if (s.size === 0) index.delete(key);
 }
