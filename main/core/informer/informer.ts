@@ -1,0 +1,417 @@
+/**
+ * One list+watch of a (context, resource, namespace, selectors): the only place that talks to
+ * the API server for list data. See docs/architecture.md ("Watches") for the life cycle:
+ *
+ *   connecting → list pages → snapshot → watch from the list's resourceVersion → live
+ *   watch ends at its timeout          → re-watch from the last resourceVersion (silently)
+ *   dropped / stalled / malformed line → reconnecting (backoff with jitter), resume
+ *   410 Gone                           → relist → new snapshot (deleted-while-away objects vanish)
+ *   401 / 403 / 404                    → failed with the API's message, retried slowly
+ *
+ * resourceVersions are opaque strings: stored and sent back, never compared or parsed.
+ */
+import type { Readable } from 'node:stream';
+import { ContractError, toErrorData } from '../../../app/contract/errors';
+import type { KubeObject, ResourceRef } from '../../../app/kube/object';
+import type { StreamStatus, WatchChange, WatchEvent } from '../../../app/watch/types';
+import type { KubeRequest } from '../http/kubeHttp';
+import { backoffDelay } from './backoff';
+import { collectionPath, normalizeObject, objectKey } from './normalize';
+import { WatchLineSplitter } from './watchLines';
+
+/** The two requests an informer makes; bound to one cluster's transport. */
+export interface ListWatchClient {
+  requestJson<T>(req: KubeRequest): Promise<T>;
+  openStream(req: KubeRequest): Promise<Readable>;
+}
+
+export interface InformerTarget {
+  ref: ResourceRef;
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface InformerOptions {
+  pageSize?: number;
+  /** Abort and reconnect a watch that sent no byte for this long (default 90 s). */
+  watchdogMs?: number;
+  /** Coalescing window for changes (default 50 ms). */
+  tickMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** Retry interval after 401/403/404 (default 30 s): no retry storm against RBAC. */
+  failedRetryMs?: number;
+  /**
+   * Server-side watch timeout in seconds. Default: random within 50–80 % of the watchdog, so a
+   * healthy server always ends a quiet watch before the watchdog would call it stalled.
+   */
+  watchTimeoutSeconds?: () => number;
+  log?: (message: string) => void;
+  random?: () => number;
+}
+
+interface KubeList {
+  kind?: string;
+  metadata?: { resourceVersion?: string; continue?: string };
+  items?: KubeObject[];
+}
+
+type WatchEnd = { kind: 'timeout' } | { kind: 'gone'; message: string } | { kind: 'broken'; reason: string; message: string };
+
+export type InformerListener = (event: WatchEvent) => void;
+
+export class Informer {
+  private readonly listeners = new Set<InformerListener>();
+  private readonly statusListeners = new Set<(status: StreamStatus) => void>();
+  private readonly items = new Map<string, KubeObject>();
+  private resourceVersion?: string;
+  private hasSnapshot = false;
+  private status: StreamStatus;
+  private pending: WatchChange[] = [];
+  private tickTimer?: NodeJS.Timeout;
+  private stopped = false;
+  private running = false;
+  private cycle = new AbortController();
+  private wake?: () => void;
+  private forceRelist = false;
+  private staleSince?: string;
+  private itemKind?: string;
+  private readonly opts: Required<Omit<InformerOptions, 'log' | 'random' | 'watchTimeoutSeconds'>> & Pick<InformerOptions, 'log' | 'random' | 'watchTimeoutSeconds'>;
+
+  constructor(
+    readonly target: InformerTarget,
+    private readonly client: ListWatchClient,
+    options: InformerOptions = {},
+  ) {
+    this.opts = {
+      pageSize: 500,
+      watchdogMs: 90_000,
+      tickMs: 50,
+      backoffBaseMs: 500,
+      backoffMaxMs: 30_000,
+      failedRetryMs: 30_000,
+      ...options,
+    };
+    this.status = { state: 'connecting', since: new Date().toISOString() };
+  }
+
+  /** Starts listing and watching (idempotent). */
+  start(): void {
+    if (this.running || this.stopped) return;
+    this.running = true;
+    void this.run();
+  }
+
+  /** Stops for good: aborts the request in flight and drops pending changes. */
+  stop(): void {
+    this.stopped = true;
+    this.cycle.abort();
+    this.wake?.();
+    if (this.tickTimer) clearTimeout(this.tickTimer);
+    this.pending = [];
+    this.listeners.clear();
+    this.statusListeners.clear();
+  }
+
+  /** Relists from scratch (e.g. the context's server or credentials changed). */
+  restart(): void {
+    this.forceRelist = true;
+    this.cycle.abort();
+    this.wake?.();
+  }
+
+  /** Skips the current backoff wait (e.g. after the user trusted an exec plugin). */
+  retryNow(): void {
+    this.wake?.();
+  }
+
+  /** Subscribes; the listener gets the current snapshot (if any) and status right away. */
+  subscribe(listener: InformerListener): () => void {
+    this.flush();
+    if (this.hasSnapshot) listener({ type: 'snapshot', items: [...this.items.values()], resourceVersion: this.resourceVersion ?? '' });
+    listener({ type: 'status', status: this.status });
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onStatus(listener: (status: StreamStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  currentStatus(): StreamStatus {
+    return this.status;
+  }
+
+  subscriberCount(): number {
+    return this.listeners.size;
+  }
+
+  private async run(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopped) {
+      if (this.cycle.signal.aborted) this.cycle = new AbortController();
+      const signal = this.cycle.signal;
+      if (this.forceRelist) {
+        this.forceRelist = false;
+        this.resourceVersion = undefined;
+        attempt = 0;
+      }
+      try {
+        if (this.resourceVersion === undefined) await this.relist(signal);
+        const end = await this.watchOnce(signal, () => {
+          attempt = 0;
+          this.setStatus({ state: 'live' });
+        });
+        if (signal.aborted || end.kind === 'timeout') continue;
+        attempt++;
+        if (end.kind === 'gone') {
+          this.resourceVersion = undefined;
+          // Relist at once; only a server that keeps answering 410 gets backed off.
+          if (attempt <= 2) this.setStatus({ state: 'reconnecting', reason: 'gone', message: end.message, attempt });
+          else await this.backoff(attempt, 'gone', end.message);
+          continue;
+        }
+        await this.backoff(attempt, end.reason, end.message);
+      } catch (err) {
+        if (this.stopped) return;
+        const data = toErrorData(err);
+        if (data.code === 'cancelled') continue; // restart() or a watchdog abort; the loop decides.
+        if (data.code === 'gone') {
+          this.resourceVersion = undefined;
+          attempt++;
+          if (attempt > 2) await this.backoff(attempt, 'gone', data.message);
+          continue;
+        }
+        if (['unauthorized', 'forbidden', 'not-found', 'untrusted-exec', 'kubeconfig', 'invalid', 'bad-request'].includes(data.code)) {
+          const retryAt = Date.now() + this.opts.failedRetryMs;
+          this.setStatus({ state: 'failed', reason: data.code, message: data.message, nextRetryAt: new Date(retryAt).toISOString() });
+          await this.sleep(this.opts.failedRetryMs);
+          continue;
+        }
+        attempt++;
+        await this.backoff(attempt, data.code === 'unreachable' ? 'unreachable' : data.code, data.message);
+      }
+    }
+  }
+
+  private async backoff(attempt: number, reason: string, message: string): Promise<void> {
+    const delay = backoffDelay(attempt, { baseMs: this.opts.backoffBaseMs, maxMs: this.opts.backoffMaxMs, random: this.opts.random });
+    this.setStatus({ state: 'reconnecting', reason, message, attempt, nextRetryAt: new Date(Date.now() + delay).toISOString() });
+    await this.sleep(delay);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
+      };
+    });
+  }
+
+  private query(extra: Record<string, string | number | boolean | undefined>) {
+    return { labelSelector: this.target.labelSelector, fieldSelector: this.target.fieldSelector, ...extra };
+  }
+
+  /** Lists every page; on an expired continue token (410) starts the list over. */
+  private async relist(signal: AbortSignal): Promise<void> {
+    const path = collectionPath(this.target.ref, this.target.namespace);
+    let restarts = 0;
+    for (;;) {
+      const items: KubeObject[] = [];
+      let cont: string | undefined;
+      let rv: string | undefined;
+      let expired = false;
+      do {
+        let page: KubeList;
+        try {
+          page = await this.client.requestJson<KubeList>({ path, query: this.query({ limit: this.opts.pageSize, continue: cont }), signal, timeoutMs: 60_000 });
+        } catch (err) {
+          if (cont && err instanceof ContractError && err.code === 'gone' && restarts < 3) {
+            this.opts.log?.(`continue token expired while listing ${path}; listing again from the start`);
+            expired = true;
+            break;
+          }
+          throw err;
+        }
+        if (page.kind && !this.itemKind) this.itemKind = page.kind.replace(/List$/, '');
+        for (const obj of page.items ?? []) items.push(normalizeObject(obj, this.target.ref, this.itemKind));
+        rv = page.metadata?.resourceVersion;
+        cont = page.metadata?.continue || undefined;
+      } while (cont);
+      if (expired) {
+        restarts++;
+        continue;
+      }
+      if (signal.aborted) throw new ContractError({ code: 'cancelled', message: 'Cancelled' });
+      this.items.clear();
+      for (const obj of items) this.items.set(objectKey(obj), obj);
+      this.resourceVersion = rv ?? '';
+      // A snapshot supersedes whatever changes were waiting for the tick.
+      if (this.tickTimer) clearTimeout(this.tickTimer);
+      this.tickTimer = undefined;
+      this.pending = [];
+      this.hasSnapshot = true;
+      this.broadcast({ type: 'snapshot', items, resourceVersion: this.resourceVersion });
+      return;
+    }
+  }
+
+  /** One watch request; resolves with how it ended. */
+  private async watchOnce(signal: AbortSignal, onOpen: () => void): Promise<WatchEnd> {
+    const timeoutSeconds = this.opts.watchTimeoutSeconds?.() ?? this.defaultWatchTimeout();
+    const startedAt = Date.now();
+    const res = await this.client.openStream({
+      path: collectionPath(this.target.ref, this.target.namespace),
+      query: this.query({ watch: 1, resourceVersion: this.resourceVersion, allowWatchBookmarks: true, timeoutSeconds }),
+      signal,
+    });
+    onOpen();
+    return new Promise<WatchEnd>((resolve) => {
+      const lines = new WatchLineSplitter();
+      let settled = false;
+      let watchdog: NodeJS.Timeout | undefined;
+      const finish = (end: WatchEnd) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(watchdog);
+        res.removeAllListeners('data');
+        res.destroy();
+        resolve(end);
+      };
+      const armWatchdog = () => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => {
+          this.opts.log?.(`watch ${this.describe()} sent nothing for ${this.opts.watchdogMs} ms; reconnecting`);
+          finish({ kind: 'broken', reason: 'stalled', message: `No data from the API server for ${Math.round(this.opts.watchdogMs / 1000)} s` });
+        }, this.opts.watchdogMs);
+      };
+      armWatchdog();
+      const onLine = (line: string): WatchEnd | undefined => {
+        let ev: { type?: string; object?: KubeObject & { code?: number; message?: string } };
+        try {
+          ev = JSON.parse(line);
+        } catch {
+          this.opts.log?.(`malformed watch line on ${this.describe()} (${line.length} chars); reconnecting`);
+          return { kind: 'broken', reason: 'malformed', message: 'The API server sent a malformed watch event' };
+        }
+        return this.applyWatchEvent(ev);
+      };
+      res.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        armWatchdog();
+        let got: string[];
+        try {
+          got = lines.push(chunk);
+        } catch (err) {
+          return finish({ kind: 'broken', reason: 'malformed', message: (err as Error).message });
+        }
+        for (const line of got) {
+          const end = onLine(line);
+          if (end) return finish(end);
+        }
+      });
+      const onEnd = (err?: Error) => {
+        if (settled) return;
+        if (signal.aborted) return finish({ kind: 'broken', reason: 'cancelled', message: 'Cancelled' });
+        const rest = lines.rest();
+        if (rest) {
+          // The stream ended in the middle of a line: the last event was cut short.
+          this.opts.log?.(`watch ${this.describe()} ended inside an event; reconnecting`);
+          return finish({ kind: 'broken', reason: 'connection-dropped', message: 'The watch connection was cut in the middle of an event' });
+        }
+        const elapsed = Date.now() - startedAt;
+        if (!err && elapsed >= timeoutSeconds * 1000 - 1500) return finish({ kind: 'timeout' });
+        finish({ kind: 'broken', reason: 'connection-dropped', message: err ? `Watch connection lost: ${err.message}` : 'The API server closed the watch connection' });
+      };
+      res.on('end', () => onEnd());
+      res.on('error', (err) => onEnd(err));
+      res.on('close', () => onEnd(new Error('connection closed')));
+    });
+  }
+
+  /** Applies one parsed watch event; returns a WatchEnd when the event ends this watch. */
+  private applyWatchEvent(ev: { type?: string; object?: KubeObject & { code?: number; message?: string } }): WatchEnd | undefined {
+    const obj = ev.object;
+    switch (ev.type) {
+      case 'ADDED':
+      case 'MODIFIED':
+      case 'DELETED': {
+        if (!obj || typeof obj !== 'object' || !obj.metadata) {
+          return { kind: 'broken', reason: 'malformed', message: 'The API server sent a watch event without an object' };
+        }
+        normalizeObject(obj, this.target.ref, this.itemKind ?? (typeof obj.kind === 'string' ? obj.kind : undefined));
+        const key = objectKey(obj);
+        if (ev.type === 'DELETED') this.items.delete(key);
+        else this.items.set(key, obj);
+        if (obj.metadata.resourceVersion) this.resourceVersion = obj.metadata.resourceVersion;
+        this.queue({ type: ev.type, object: obj });
+        return undefined;
+      }
+      case 'BOOKMARK':
+        if (obj?.metadata?.resourceVersion) this.resourceVersion = obj.metadata.resourceVersion;
+        return undefined;
+      case 'ERROR': {
+        const message = typeof obj?.message === 'string' ? obj.message : 'The watch failed';
+        if (obj?.code === 410) return { kind: 'gone', message };
+        return { kind: 'broken', reason: obj?.code ? `error-${obj.code}` : 'error', message };
+      }
+      default:
+        this.opts.log?.(`unknown watch event type ${JSON.stringify(ev.type)} on ${this.describe()}`);
+        return undefined;
+    }
+  }
+
+  private queue(change: WatchChange): void {
+    this.pending.push(change);
+    if (!this.tickTimer) this.tickTimer = setTimeout(() => this.flush(), this.opts.tickMs);
+  }
+
+  private flush(): void {
+    if (this.tickTimer) clearTimeout(this.tickTimer);
+    this.tickTimer = undefined;
+    if (this.pending.length === 0) return;
+    const changes = this.pending;
+    this.pending = [];
+    this.broadcast({ type: 'changes', changes, resourceVersion: this.resourceVersion ?? '' });
+  }
+
+  private setStatus(next: Omit<StreamStatus, 'since' | 'staleSince'>): void {
+    if (next.state === 'live' && this.status.state === 'live') return;
+    const now = new Date().toISOString();
+    if (next.state === 'live') this.staleSince = undefined;
+    else if (this.status.state === 'live' || (this.hasSnapshot && !this.staleSince)) this.staleSince = this.staleSince ?? now;
+    const since = next.state === this.status.state && next.state !== 'reconnecting' ? this.status.since : now;
+    this.status = { ...next, since, ...(this.staleSince && next.state !== 'live' ? { staleSince: this.staleSince } : {}) };
+    this.flush(); // Changes that arrived before the status change are delivered before it.
+    this.broadcast({ type: 'status', status: this.status });
+    for (const l of this.statusListeners) l(this.status);
+  }
+
+  private broadcast(event: WatchEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch (err) {
+        this.opts.log?.(`informer listener failed: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  private defaultWatchTimeout(): number {
+    const r = (this.opts.random ?? Math.random)();
+    return Math.max(1, Math.floor((this.opts.watchdogMs / 1000) * (0.5 + 0.3 * r)));
+  }
+
+  private describe(): string {
+    const t = this.target;
+    return `${collectionPath(t.ref, t.namespace)}${t.labelSelector ? `?labelSelector=${t.labelSelector}` : ''}`;
+  }
+}
