@@ -1,0 +1,130 @@
+/**
+ * The contract's handlers: thin adapters from validated requests to the core's services.
+ * Every request is checked first (validate.ts): the renderer is not trusted.
+ */
+import { ContractError } from '../../app/contract/errors';
+import type { HandlersFor } from '../../app/contract/descriptor';
+import type { PilothouseContract } from '../../app/contract/pilothouse';
+import type { KubeObject } from '../../app/kube/object';
+import { execCommandLine } from './auth/execCommandLine';
+import type { ExecTrustStore } from './auth/execTrustStore';
+import type { ClusterManager } from './cluster/clusterManager';
+import { discoverResources } from './cluster/discovery';
+import { collectionPath, normalizeObject } from './informer/normalize';
+import type { ContextService } from './kubeconfig/contextService';
+import type { SettingsStore } from './settings';
+import * as validate from './validate';
+
+export interface HandlerDeps {
+  ready: Promise<void>;
+  contexts: ContextService;
+  clusters: ClusterManager;
+  trust: ExecTrustStore;
+  settings: SettingsStore;
+  appInfo: { version: string; mode: 'electron' | 'web' };
+}
+
+export function createHandlers(deps: HandlerDeps): HandlersFor<PilothouseContract> {
+  const { contexts, clusters, trust, settings } = deps;
+  const knownContext = (name: string) => {
+    if (!contexts.get(name)) throw new ContractError({ code: 'not-found', message: `No context named "${name}" in the kubeconfig` });
+    return name;
+  };
+
+  return {
+    appInfo: async () => ({ version: deps.appInfo.version, mode: deps.appInfo.mode, platform: process.platform }),
+
+    getSettings: async () => {
+      await deps.ready;
+      return settings.get();
+    },
+    updateSettings: async (patch) => {
+      await deps.ready;
+      return settings.update(patch);
+    },
+
+    watchContexts: async (_params, emit, ctx) => {
+      await deps.ready;
+      if (ctx.signal.aborted) return;
+      emit(contexts.snapshot());
+      return contexts.onSnapshot(emit);
+    },
+
+    trustExecPlugin: async (req) => {
+      await deps.ready;
+      const { context, command } = validate.trustRequest(req);
+      const rc = contexts.get(knownContext(context));
+      const exec = rc?.user?.exec;
+      if (!exec) throw validate.badRequest(`Context "${context}" does not use an exec credential plugin`);
+      const current = execCommandLine(exec);
+      if (command !== current) {
+        // The kubeconfig changed since the user saw the prompt: trust only what they saw and what runs.
+        throw new ContractError({ code: 'conflict', message: `The exec command of context "${context}" is now: ${current}`, details: { command: current } });
+      }
+      await trust.trust(context, command);
+      contexts.emit();
+      clusters.trusted(context);
+    },
+
+    connectCluster: async (req) => {
+      await deps.ready;
+      const { context } = validate.contextRequest(req);
+      return clusters.connect(knownContext(context));
+    },
+    disconnectCluster: async (req) => {
+      await deps.ready;
+      const { context } = validate.contextRequest(req);
+      if (!clusters.isConnected(context)) knownContext(context);
+      clusters.disconnect(context);
+    },
+    watchClusterHealth: async (_params, emit, ctx) => {
+      await deps.ready;
+      if (ctx.signal.aborted) return;
+      emit(clusters.health());
+      return clusters.onHealth(emit);
+    },
+
+    discoverResources: async (req, ctx) => {
+      await deps.ready;
+      const { context } = validate.contextRequest(req);
+      return discoverResources(clusters.requestFor(knownContext(context)), ctx.signal);
+    },
+
+    watchObjects: async (params, emit, ctx) => {
+      await deps.ready;
+      const p = validate.watchParams(params);
+      knownContext(p.context);
+      if (ctx.signal.aborted) return;
+      clusters.open(p.context);
+      // The promise stays pending while the stream lives: rejecting it ends the stream with an
+      // error (cluster disconnected, context removed); the caller's unsubscribe aborts ctx.signal.
+      await new Promise<void>((resolve, reject) => {
+        const release = clusters.informers.subscribe(
+          p.context,
+          { ref: p.ref, namespace: p.namespace, labelSelector: p.labelSelector, fieldSelector: p.fieldSelector },
+          emit,
+          (error) => {
+            release();
+            reject(new ContractError(error));
+          },
+        );
+        ctx.signal.addEventListener(
+          'abort',
+          () => {
+            release();
+            resolve();
+          },
+          { once: true },
+        );
+      });
+    },
+
+    getObject: async (req, ctx) => {
+      await deps.ready;
+      const a = validate.objectAddress(req);
+      const get = clusters.requestFor(knownContext(a.context));
+      const obj = await get<KubeObject>({ path: `${collectionPath(a.ref, a.namespace)}/${encodeURIComponent(a.name)}`, signal: ctx.signal });
+      return normalizeObject(obj, a.ref);
+    },
+  };
+}
