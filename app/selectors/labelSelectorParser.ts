@@ -7,6 +7,11 @@ import { tokenize, type Token } from './labelSelectorLexer';
 import { labelKeyProblems, labelValueProblems } from './labelValidation';
 import { EVERYTHING, SelectorSyntaxError, type LabelRequirement, type LabelSelector } from './labelSelectorTypes';
 
+/** In key and value positions "in" and "notin" are plain words (`notin=in` is valid), as in Kubernetes. */
+function isWord(tok: Token): boolean {
+  return tok.kind === 'identifier' || tok.kind === 'in' || tok.kind === 'notin';
+}
+
 function describe(tok: Token): string {
   return tok.kind === 'end' ? 'end of input' : `"${tok.text}"`;
 }
@@ -32,7 +37,7 @@ class Parser {
     if (this.peek().kind === 'end') return out;
     for (;;) {
       const tok = this.peek();
-      if (tok.kind !== 'identifier' && tok.kind !== '!') this.fail(out.length ? 'a label key or "!" after ","' : 'a label key or "!"', tok);
+      if (!isWord(tok) && tok.kind !== '!') this.fail(out.length ? 'a label key or "!" after ","' : 'a label key or "!"', tok);
       out.push(this.requirement());
       const after = this.next();
       if (after.kind === 'end') return out;
@@ -61,7 +66,7 @@ class Parser {
       case '>':
       case '<': {
         const tok = this.next();
-        if (tok.kind !== 'identifier' && tok.kind !== 'in' && tok.kind !== 'notin') this.fail(`an integer after "${opTok.text}"`, tok);
+        if (!isWord(tok)) this.fail(`an integer after "${opTok.text}"`, tok);
         if (!/^[-+]?\d+$/.test(tok.text)) {
           throw new SelectorSyntaxError(`expected an integer after "${opTok.text}"`, tok.pos, `"${tok.text}"`);
         }
@@ -77,7 +82,7 @@ class Parser {
 
   private key(after: string): string {
     const tok = this.next();
-    if (tok.kind !== 'identifier') this.fail(after ? `a label key after ${after}` : 'a label key', tok);
+    if (!isWord(tok)) this.fail(after ? `a label key after ${after}` : 'a label key', tok);
     const problems = labelKeyProblems(tok.text);
     if (problems.length) throw new SelectorSyntaxError(`invalid label key "${tok.text}": ${problems.join('; ')}`, tok.pos);
     return tok.text;
@@ -93,7 +98,7 @@ class Parser {
   private exactValue(opTok: Token, key: string): string {
     const tok = this.peek();
     if (tok.kind === 'end' || tok.kind === ',') return '';
-    if (tok.kind !== 'identifier' && tok.kind !== 'in' && tok.kind !== 'notin') this.fail(`a value after "${opTok.text}"`, tok);
+    if (!isWord(tok)) this.fail(`a value after "${opTok.text}"`, tok);
     this.next();
     return this.value(tok, key);
   }
@@ -115,7 +120,7 @@ class Parser {
         expectValue = true;
         continue;
       }
-      if (expectValue && (tok.kind === 'identifier' || tok.kind === 'in' || tok.kind === 'notin')) {
+      if (expectValue && isWord(tok)) {
         values.add(this.value(tok, key));
         expectValue = false;
         continue;
@@ -127,11 +132,13 @@ class Parser {
 }
 
 /**
- * Parses kubectl selector text (`-l`) into a selector; throws SelectorSyntaxError with the
+ * Parses kubectl selector text (`-l`) into a selector (requirements sorted by key); throws SelectorSyntaxError with the
  * problem and its 0-based position. Whitespace-only text is the empty selector (matches all).
  */
 export function parseLabelSelector(text: string): LabelSelector {
   const requirements = new Parser(tokenize(text)).parse();
+  // Sorted by key (stable), as Kubernetes does, so equal selectors compare equal.
+  requirements.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return requirements.length ? { requirements } : EVERYTHING;
 }
 

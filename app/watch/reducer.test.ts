@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../kube/object';
+import { applyWatchEvent, applyWatchEvents, emptyListState, listItems, type ListState } from './reducer';
+import type { StreamStatus, WatchEvent } from './types';
+
+function pod(name: string, uid: string, rv: string, extra: Partial<KubeObject['metadata']> = {}): KubeObject {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', uid, resourceVersion: rv, ...extra } };
+}
+
+const snapshot = (items: KubeObject[], resourceVersion: string): WatchEvent => ({ type: 'snapshot', items, resourceVersion });
+const changes = (resourceVersion: string, ...list: [ 'ADDED' | 'MODIFIED' | 'DELETED', KubeObject][]): WatchEvent => ({
+  type: 'changes',
+  resourceVersion,
+  changes: list.map(([type, object]) => ({ type, object })),
+});
+const status = (s: Partial<StreamStatus> & Pick<StreamStatus, 'state'>): WatchEvent => ({ type: 'status', status: { since: '2026-11-27T00:00:00Z', ...s } });
+
+const names = (s: ListState) => listItems(s).map((o) => o.metadata.name);
+
+describe('applyWatchEvent', () => {
+  it('starts empty', () => {
+    const s = emptyListState();
+    expect(s.items.size).toBe(0);
+    expect(s.resourceVersion).toBeUndefined();
+    expect(s.status).toBeUndefined();
+    expect(s.revision).toBe(0);
+  });
+
+  it('a snapshot replaces everything and records its resourceVersion', () => {
+    let s = applyWatchEvent(emptyListState(), snapshot([pod('a', 'u1', '10'), pod('b', 'u2', '11')], '11'));
+    expect(names(s)).toEqual(['a', 'b']);
+    expect(s.resourceVersion).toBe('11');
+    s = applyWatchEvent(s, snapshot([pod('c', 'u3', '12')], '12'));
+    expect(names(s)).toEqual(['c']);
+    expect(s.resourceVersion).toBe('12');
+  });
+
+  it('applies changes in order, keyed by uid', () => {
+    let s = applyWatchEvent(emptyListState(), snapshot([pod('a', 'u1', '1')], '1'));
+    s = applyWatchEvent(
+      s,
+      changes('5', ['ADDED', pod('b', 'u2', '2')], ['MODIFIED', pod('a', 'u1', '3', { labels: { v: '2' } })], ['DELETED', pod('b', 'u2', '4')], ['ADDED', pod('c', 'u3', '5')]),
+    );
+    expect(names(s)).toEqual(['a', 'c']);
+    expect(s.items.get('u1')?.metadata.labels).toEqual({ v: '2' });
+    expect(s.resourceVersion).toBe('5');
+  });
+
+  it('treats a recreated object with the same name as a different object (uid, not name)', () => {
+    let s = applyWatchEvent(emptyListState(), snapshot([pod('web', 'old-uid', '1')], '1'));
+    s = applyWatchEvent(s, changes('3', ['ADDED', pod('web', 'new-uid', '2')], ['DELETED', pod('web', 'old-uid', '3')]));
+    expect([...s.items.keys()]).toEqual(['new-uid']);
+  });
+
+  it('a duplicate ADDED replaces rather than duplicates', () => {
+    let s = applyWatchEvent(emptyListState(), snapshot([pod('a', 'u1', '1')], '1'));
+    s = applyWatchEvent(s, changes('2', ['ADDED', pod('a', 'u1', '2', { labels: { x: 'y' } })]));
+    s = applyWatchEvent(s, changes('2', ['ADDED', pod('a', 'u1', '2', { labels: { x: 'y' } })]));
+    expect(s.items.size).toBe(1);
+    expect(s.items.get('u1')?.metadata.resourceVersion).toBe('2');
+  });
+
+  it('a MODIFIED for an unknown uid adds the object', () => {
+    const s = applyWatchEvent(emptyListState(), changes('7', ['MODIFIED', pod('late', 'u9', '7')]));
+    expect(names(s)).toEqual(['late']);
+  });
+
+  it('a DELETED for an unknown uid is harmless', () => {
+    const before = applyWatchEvent(emptyListState(), snapshot([pod('a', 'u1', '1')], '1'));
+    const after = applyWatchEvent(before, changes('2', ['DELETED', pod('ghost', 'u404', '2')]));
+    expect(names(after)).toEqual(['a']);
+  });
+
+  it('a relist snapshot after 410 Gone drops objects deleted while away, without duplicates', () => {
+    let s = applyWatchEvent(emptyListState(), snapshot([pod('a', 'u1', '100'), pod('b', 'u2', '101'), pod('c', 'u3', '102')], '102'));
+    s = applyWatchEvent(s, status({ state: 'reconnecting', reason: 'gone', attempt: 1 }));
+    // While away: b was deleted, c modified, d added. The relist shows the present.
+    s = applyWatchEvent(s, snapshot([pod('a', 'u1', '100'), pod('c', 'u3', '250'), pod('d', 'u4', '251')], '251'));
+    expect(names(s).sort()).toEqual(['a', 'c', 'd']);
+    expect(s.items.get('u3')?.metadata.resourceVersion).toBe('250');
+    expect(s.items.size).toBe(3);
+    // Late events keep working after the relist.
+    s = applyWatchEvent(s, changes('252', ['ADDED', pod('d', 'u4', '252')]));
+    expect(s.items.size).toBe(3);
+  });
+
+  it('never compares resourceVersions: an older-looking or non-numeric version is applied as given', () => {
+    let s = applyWatchEvent(emptyListState(), snapshot([pod('a', 'u1', '9')], '9'));
+    // "10" < "9" as strings and 10 > 9 as numbers: the reducer must not care either way.
+    s = applyWatchEvent(s, changes('10', ['MODIFIED', pod('a', 'u1', '10', { labels: { step: 'two' } })]));
+    expect(s.items.get('u1')?.metadata.labels).toEqual({ step: 'two' });
+    s = applyWatchEvent(s, changes('opaque-Zz', ['MODIFIED', pod('a', 'u1', 'opaque-Zz', { labels: { step: 'three' } })]));
+    expect(s.items.get('u1')?.metadata.labels).toEqual({ step: 'three' });
+    expect(s.resourceVersion).toBe('opaque-Zz');
+    s = applyWatchEvent(s, changes('1', ['MODIFIED', pod('a', 'u1', '1', { labels: { step: 'four' } })]));
+    expect(s.items.get('u1')?.metadata.labels).toEqual({ step: 'four' });
+    expect(s.resourceVersion).toBe('1');
+  });
+
+  it('keeps the last resourceVersion when a batch carries none', () => {
+    let s = applyWatchEvent(emptyListState(), snapshot([], 'rv-1'));
+    s = applyWatchEvent(s, changes('', ['ADDED', pod('a', 'u1', 'x')]));
+    expect(s.resourceVersion).toBe('rv-1');
+  });
+
+  it('status events keep the items (last-known data stays when the stream drops)', () => {
+    let s = applyWatchEvent(emptyListState(), status({ state: 'connecting' }));
+    expect(s.status?.state).toBe('connecting');
+    s = applyWatchEvent(s, snapshot([pod('a', 'u1', '1')], '1'));
+    expect(s.status?.state).toBe('connecting');
+    s = applyWatchEvent(s, status({ state: 'live' }));
+    const itemsWhileLive = s.items;
+    s = applyWatchEvent(s, status({ state: 'reconnecting', reason: 'connection-dropped', staleSince: '2026-11-27T00:01:00Z', attempt: 2 }));
+    expect(s.items).toBe(itemsWhileLive);
+    expect(names(s)).toEqual(['a']);
+    expect(s.status).toMatchObject({ state: 'reconnecting', reason: 'connection-dropped', attempt: 2 });
+    s = applyWatchEvent(s, status({ state: 'failed', reason: 'forbidden', message: 'pods is forbidden' }));
+    expect(names(s)).toEqual(['a']);
+    expect(s.resourceVersion).toBe('1');
+  });
+
+  it('returns a new state and leaves the old one untouched', () => {
+    const s0 = applyWatchEvent(emptyListState(), snapshot([pod('a', 'u1', '1')], '1'));
+    const frozenItems = [...s0.items.entries()];
+    const s1 = applyWatchEvent(s0, changes('2', ['DELETED', pod('a', 'u1', '2')], ['ADDED', pod('b', 'u2', '2')]));
+    const s2 = applyWatchEvent(s1, status({ state: 'live' }));
+    const s3 = applyWatchEvent(s2, snapshot([], '3'));
+    expect(s1).not.toBe(s0);
+    expect(s1.items).not.toBe(s0.items);
+    expect([...s0.items.entries()]).toEqual(frozenItems);
+    expect(s0.resourceVersion).toBe('1');
+    expect(names(s1)).toEqual(['b']);
+    expect(s2.status?.state).toBe('live');
+    expect(s1.status).toBeUndefined();
+    expect(names(s2)).toEqual(['b']);
+    expect(s3.items.size).toBe(0);
+  });
+
+  it('bumps revision on every event', () => {
+    const events: WatchEvent[] = [status({ state: 'connecting' }), snapshot([], '1'), changes('2'), status({ state: 'live' })];
+    const states = events.reduce<ListState[]>((acc, e) => [...acc, applyWatchEvent(acc[acc.length - 1], e)], [emptyListState()]);
+    expect(states.map((s) => s.revision)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('applyWatchEvents folds a sequence', () => {
+    const s = applyWatchEvents(emptyListState(), [snapshot([pod('a', 'u1', '1')], '1'), changes('2', ['ADDED', pod('b', 'u2', '2')])]);
+    expect(names(s)).toEqual(['a', 'b']);
+    expect(s.revision).toBe(2);
+  });
+
+  it('rejects an unknown event type with a clear error', () => {
+    expect(() => applyWatchEvent(emptyListState(), { type: 'bogus' } as unknown as WatchEvent)).toThrow('unknown watch event type: "bogus"');
+  });
+});
