@@ -5,7 +5,7 @@
  */
 import { hasPodBehaviour } from './behaviour';
 import { msg } from './events';
-import type { NodeObject, Pod } from './model';
+import type { NodeObject } from './model';
 import { isActive } from './podSummary';
 import { newPodRun, stepPod, type PodRun } from './podRuntime';
 import { renderPodStatus } from './podStatus';
