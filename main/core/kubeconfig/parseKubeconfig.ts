@@ -23,7 +23,7 @@ export function parseKubeconfig(file: string, text: string): ParsedKubeconfig {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
     if (doc.errors.length > 0) {
       const err = doc.errors[0];
-      const line = err.linePos?.[0]?.line;
+      const line = err.linePos?.[0]?.line ?? (err.pos ? lineCounter.linePos(err.pos[0]).line : undefined);
       problem(`Invalid YAML${line ? ` at line ${line}` : ''}: ${firstLine(err.message)}`);
       return result;
     }

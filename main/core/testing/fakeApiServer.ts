@@ -19,6 +19,10 @@ export interface FakeApiServer {
   watches: Set<http.ServerResponse>;
   /** Requests seen (method + url). */
   requests: string[];
+  /** Authorization header of every request, in order. */
+  authorizations: (string | undefined)[];
+  /** When set, requests without exactly this Authorization header get 401. */
+  requireAuthorization?: string;
   /** Answer list requests with this status and message instead (e.g. 403). */
   failList?: { status: number; message: string };
   add(name: string): FakeObject;
@@ -36,6 +40,7 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
     pods: new Map(),
     watches: new Set(),
     requests: [],
+    authorizations: [],
     add(name) {
       const obj: FakeObject = { metadata: { name, namespace: 'default', uid: `uid-${name}`, resourceVersion: nextRv(), managedFields: [{ manager: 'x' }] } };
       server.pods.set(name, obj);
@@ -55,7 +60,18 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
   };
   const http_ = http.createServer((req, res) => {
     server.requests.push(`${req.method} ${req.url}`);
+    server.authorizations.push(req.headers.authorization);
     const url = new URL(req.url ?? '/', 'http://x');
+    if (server.requireAuthorization && req.headers.authorization !== server.requireAuthorization) {
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ kind: 'Status', status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 }));
+      return;
+    }
+    if (url.pathname === '/version') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ major: '1', minor: '32', gitVersion: 'v1.32.0-fake' }));
+      return;
+    }
     if (url.pathname !== '/api/v1/pods') {
       res.writeHead(404, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ kind: 'Status', status: 'Failure', message: `the server could not find the requested resource`, reason: 'NotFound', code: 404 }));
