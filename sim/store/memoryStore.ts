@@ -205,6 +205,64 @@ export class MemoryStore implements Store {
     return { items: out, lastKey, more: false };
   }
 
+  /**
+   * Like {@link listPage} but as the type was at revision `rev` (consistent paging and
+   * resourceVersionMatch=Exact), reconstructed from the watch history. Throws 410 Expired
+   * when `rev` is older than the kept history.
+   */
+  listPageAt(resource: ResourceKey, rev: number, options: StoreListOptions & { after?: string; limit?: number }) {
+    const ts = this.types.get(resource);
+    if (!ts || rev >= this.rev) return this.listPage(resource, options);
+    if (rev < ts.compactedRev) {
+      throw new ApiError(410, 'Expired', `too old resource version: ${this.encodeRv(rev)} (${this.encodeRv(ts.compactedRev)})`);
+    }
+    // State at `rev` of every key changed since: the first event after rev tells what it was.
+    const before = new Map<string, Entry | null>();
+    for (const e of ts.history.after(rev)) {
+      const key = objectKey(e.object.namespace, e.object.name);
+      if (before.has(key)) continue;
+      before.set(key, e.type === 'ADDED' ? null : (e.prev as Entry));
+    }
+    if (!before.size) return this.listPage(resource, options);
+    const changed = [...before.keys()].sort();
+    const labels = parseLabelSelector(options.labelSelector);
+    const fields = parseFieldSelector(options.fieldSelector, allowedFields(resource));
+    const ns = options.namespace ?? '';
+    const prefix = ns ? `${ns}/` : '';
+    const from = options.after !== undefined && options.after + '\u0000' > prefix ? options.after + '\u0000' : prefix;
+    const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
+    let i = lowerBound(ts.keys, from);
+    let j = lowerBound(changed, from);
+    const out: StoredObject[] = [];
+    let lastKey: string | undefined;
+    for (;;) {
+      const a = i < ts.keys.length ? ts.keys[i] : undefined;
+      const b = j < changed.length ? changed[j] : undefined;
+      if (a === undefined && b === undefined) break;
+      let key: string;
+      let entry: Entry | null | undefined;
+      if (b === undefined || (a !== undefined && a < b)) {
+        key = a!;
+        i++;
+        if (before.has(key)) continue;
+        entry = ts.objects.get(key);
+      } else {
+        key = b;
+        j++;
+        if (a === b) i++;
+        entry = before.get(key);
+      }
+      if (prefix && !key.startsWith(prefix)) break;
+      if (!entry) continue;
+      if (labels.length && !matchLabels(labels, entry.labels)) continue;
+      if (fields.length && !matchFields(fields, entry.fields)) continue;
+      if (out.length >= limit) return { items: out, lastKey, more: true, remaining: undefined };
+      out.push(entry);
+      lastKey = key;
+    }
+    return { items: out, lastKey, more: false, remaining: undefined };
+  }
+
   create(resource: ResourceKey, object: KubeObject): StoredObject {
     const ts = this.type(resource);
     const ns = object.metadata.namespace ?? '';
@@ -297,7 +355,9 @@ export class MemoryStore implements Store {
 
   private entry(resource: ResourceKey, object: KubeObject, rev: number): Entry {
     object.metadata.resourceVersion = this.encodeRv(rev);
-    const json = JSON.stringify(object);
+    // apiVersion, kind, metadata first: lets readers slice out metadata without parsing.
+    const { apiVersion, kind, metadata, ...rest } = object;
+    const json = JSON.stringify({ apiVersion, kind, metadata, ...rest });
     return new Entry(
       object.metadata.namespace ?? '',
       object.metadata.name ?? '',
