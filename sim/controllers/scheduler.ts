@@ -10,6 +10,7 @@ import { isActive } from './podSummary';
 import { R } from './resources';
 import type { Controller, Runtime } from './runtime';
 import { chooseNode } from './scheduling';
+import { defaultStorageClass } from './volumes';
 
 /** Unschedulable pods are retried this often (sim ms; the real queue flushes every 5 min at most). */
 const RETRY_MS = 30_000;
@@ -92,7 +93,7 @@ export class Scheduler implements Controller {
       const pvc = rt.get<KubeObjectWithPhase>(R.persistentVolumeClaims, pod.metadata.namespace, claim);
       if (!pvc) return `persistentvolumeclaim "${claim}" not found`;
       if (pvc.status?.phase === 'Bound') continue;
-      const scName = pvc.spec?.storageClassName;
+      const scName = pvc.spec?.storageClassName ?? defaultStorageClass(rt)?.metadata.name;
       const sc = scName ? rt.get<KubeObjectWithMode>(R.storageClasses, undefined, scName) : undefined;
       if (sc?.volumeBindingMode === 'WaitForFirstConsumer') continue;
       return 'pod has unbound immediate PersistentVolumeClaims';
