@@ -197,7 +197,7 @@ function listSources(dir: string): string[] {
 
 async function registryKeys(): Promise<Array<{ key: string; origin: string }>> {
   try {
-    const kinds = (await import('../app/kinds/index')) as unknown as {
+    const kinds = (await import('../app/kinds/registry')) as unknown as {
       KINDS?: Array<{ id: string; titleKey?: string; columns?: Array<{ id: string; titleKey?: string }> }>;
     };
     const out: Array<{ key: string; origin: string }> = [];

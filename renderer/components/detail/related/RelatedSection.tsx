@@ -1,0 +1,107 @@
+/**
+ * Related objects, live: Deployment → ReplicaSets → Pods; workload → Pods; CronJob → Jobs;
+ * Service → selected Pods; PVC ↔ Pods and PV; ConfigMap/Secret → Pods using them; Node → Pods;
+ * Pod → what it mounts and its node.
+ */
+import { useMemo, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KubeObject } from '../../../../app/kube/object';
+import { useWatchList } from '../../../bridge/useWatchList';
+import { Section } from '../Section';
+import { isOwnedBy, podReferences, podsReferencing, podsSelectedByService } from './relations';
+import { itemsOf, RelatedList, type RelatedItem } from './RelatedList';
+
+const PODS = { group: '', version: 'v1', resource: 'pods' };
+const REPLICASETS = { group: 'apps', version: 'v1', resource: 'replicasets' };
+const JOBS = { group: 'batch', version: 'v1', resource: 'jobs' };
+const POD_OWNERS = new Set(['ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicationController']);
+
+export function RelatedSection({ context, obj }: { context: string; obj: KubeObject }) {
+  const { t } = useTranslation();
+  const kind = obj.kind ?? '';
+  let body: ReactElement | null = null;
+  if (kind === 'Deployment') body = <DeploymentRelated context={context} obj={obj} />;
+  else if (POD_OWNERS.has(kind)) body = <OwnedPods context={context} obj={obj} />;
+  else if (kind === 'CronJob') body = <OwnedJobs context={context} obj={obj} />;
+  else if (kind === 'Service') body = <ServicePods context={context} obj={obj} />;
+  else if (kind === 'PersistentVolumeClaim' || kind === 'ConfigMap' || kind === 'Secret') body = <ReferencingPods context={context} obj={obj} kind={kind} />;
+  else if (kind === 'Node') body = <NodePods context={context} obj={obj} />;
+  else if (kind === 'Pod') body = <PodUses context={context} obj={obj} />;
+  if (!body) return null;
+  return <Section title={t('detail.related')}>{body}</Section>;
+}
+
+type Props = { context: string; obj: KubeObject };
+
+function DeploymentRelated({ context, obj }: Props) {
+  const { t } = useTranslation();
+  const ns = obj.metadata.namespace;
+  const rsList = useWatchList({ context, ref: REPLICASETS, namespace: ns });
+  const podList = useWatchList({ context, ref: PODS, namespace: ns });
+  const replicaSets = useMemo(() => [...rsList.items.values()].filter((rs) => isOwnedBy(rs, new Set([obj.metadata.uid]))), [rsList.items, obj.metadata.uid]);
+  const pods = useMemo(() => {
+    const uids = new Set(replicaSets.map((rs) => rs.metadata.uid));
+    return [...podList.items.values()].filter((p) => isOwnedBy(p, uids));
+  }, [podList.items, replicaSets]);
+  return (
+    <>
+      <RelatedList context={context} title={t('related.replicaSets')} items={itemsOf(replicaSets, 'ReplicaSet', 'apps/v1')} loading={rsList.resourceVersion === undefined} />
+      <RelatedList context={context} title={t('related.pods')} items={itemsOf(pods, 'Pod', 'v1')} loading={podList.resourceVersion === undefined} />
+    </>
+  );
+}
+
+function OwnedPods({ context, obj }: Props) {
+  const { t } = useTranslation();
+  const list = useWatchList({ context, ref: PODS, namespace: obj.metadata.namespace });
+  const pods = useMemo(() => [...list.items.values()].filter((p) => isOwnedBy(p, new Set([obj.metadata.uid]))), [list.items, obj.metadata.uid]);
+  return <RelatedList context={context} title={t('related.pods')} items={itemsOf(pods, 'Pod', 'v1')} loading={list.resourceVersion === undefined} />;
+}
+
+function OwnedJobs({ context, obj }: Props) {
+  const { t } = useTranslation();
+  const list = useWatchList({ context, ref: JOBS, namespace: obj.metadata.namespace });
+  const jobs = useMemo(() => [...list.items.values()].filter((j) => isOwnedBy(j, new Set([obj.metadata.uid]))), [list.items, obj.metadata.uid]);
+  return <RelatedList context={context} title={t('kind.jobs')} items={itemsOf(jobs, 'Job', 'batch/v1')} loading={list.resourceVersion === undefined} />;
+}
+
+function ServicePods({ context, obj }: Props) {
+  const { t } = useTranslation();
+  const list = useWatchList({ context, ref: PODS, namespace: obj.metadata.namespace });
+  const pods = useMemo(() => podsSelectedByService(obj, list.items.values()), [list.items, obj]);
+  return <RelatedList context={context} title={t('related.selectedPods')} items={itemsOf(pods, 'Pod', 'v1')} loading={list.resourceVersion === undefined} />;
+}
+
+function ReferencingPods({ context, obj, kind }: Props & { kind: 'PersistentVolumeClaim' | 'ConfigMap' | 'Secret' }) {
+  const { t } = useTranslation();
+  const list = useWatchList({ context, ref: PODS, namespace: obj.metadata.namespace });
+  const pods = useMemo(() => podsReferencing(kind, obj.metadata.name, obj.metadata.namespace, list.items.values()), [list.items, obj, kind]);
+  const volume: string | undefined = kind === 'PersistentVolumeClaim' ? obj.spec?.volumeName : undefined;
+  return (
+    <>
+      <RelatedList context={context} title={t('related.mountedBy')} items={itemsOf(pods, 'Pod', 'v1')} loading={list.resourceVersion === undefined} />
+      {volume && <RelatedList context={context} title={t('related.volume')} items={[{ kind: 'PersistentVolume', apiVersion: 'v1', name: volume }]} />}
+    </>
+  );
+}
+
+function NodePods({ context, obj }: Props) {
+  const { t } = useTranslation();
+  const list = useWatchList({ context, ref: PODS, fieldSelector: `spec.nodeName=${obj.metadata.name}` });
+  const pods = useMemo(() => [...list.items.values()].filter((p) => p.spec?.nodeName === obj.metadata.name), [list.items, obj.metadata.name]);
+  return <RelatedList context={context} title={t('node.podsOnNode')} items={itemsOf(pods, 'Pod', 'v1')} loading={list.resourceVersion === undefined} />;
+}
+
+function PodUses({ context, obj }: Props) {
+  const { t } = useTranslation();
+  const refs = podReferences(obj);
+  const ns = obj.metadata.namespace;
+  const named = (names: Set<string>, kind: string): RelatedItem[] => [...names].sort().map((name) => ({ kind, apiVersion: 'v1', namespace: ns, name }));
+  return (
+    <>
+      <RelatedList context={context} title={t('related.claims')} items={named(refs.persistentVolumeClaims, 'PersistentVolumeClaim')} />
+      <RelatedList context={context} title={t('kind.configmaps')} items={named(refs.configMaps, 'ConfigMap')} />
+      <RelatedList context={context} title={t('kind.secrets')} items={named(refs.secrets, 'Secret')} />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+/** The list's filters: namespaces, label selector, free text, and a way to clear them. */
+import { useTranslation } from 'react-i18next';
+import type { SelectorState } from '../../filters/listFilter';
+import type { ListFilters } from '../../routing/routes';
+import { NamespaceSelect } from './NamespaceSelect';
+import { SearchInput } from './SearchInput';
+import { SelectorInput } from './SelectorInput';
+
+export interface ListToolbarProps {
+  context: string;
+  namespaced: boolean;
+  filters: ListFilters;
+  selector: SelectorState;
+  onChange: (next: Partial<ListFilters>) => void;
+}
+
+export function ListToolbar({ context, namespaced, filters, selector, onChange }: ListToolbarProps) {
+  const { t } = useTranslation();
+  const any = filters.namespaces.length > 0 || filters.selector !== '' || filters.query !== '';
+  return (
+    <div className="toolbar" role="search" aria-label={t('list.filtersLabel')}>
+      {namespaced && <NamespaceSelect context={context} selected={filters.namespaces} onChange={(namespaces) => onChange({ namespaces })} />}
+      <SelectorInput text={filters.selector} state={selector} onChange={(s) => onChange({ selector: s })} />
+      <SearchInput value={filters.query} onChange={(query) => onChange({ query })} />
+      {any && (
+        <button type="button" className="button" onClick={() => onChange({ namespaces: [], selector: '', query: '' })}>
+          {t('list.clearFilters')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * The one generic list view, driven by the kinds registry (or a CRD's printer columns):
+ * header with the count of objects matching the filters, filters, and the live table.
+ */
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KubeObject } from '../../../app/kube/object';
+import { addRequirement } from '../../../app/selectors/labelSelector';
+import type { ListState } from '../../../app/watch/reducer';
+import { useWatchList } from '../../bridge/useWatchList';
+import { filterObjects, planList, resolveSelector } from '../../filters/listFilter';
+import { sortRows } from '../../filters/sortRows';
+import { useFormat } from '../../i18n/useFormat';
+import { useListKind } from '../../kinds/useListKind';
+import type { ListKind } from '../../kinds/listKind';
+import { formatRoute, type ListFilters } from '../../routing/routes';
+import { useNavigate } from '../../routing/useRoute';
+import { useNow } from '../common/useNow';
+import { StreamBadge } from '../common/StreamBadge';
+import { ListToolbar } from './ListToolbar';
+import { ListMessages } from './ListMessages';
+import { ResourceTable, type SortState } from './ResourceTable';
+
+export function ResourceListView({ context, kindId, filters }: { context: string; kindId: string; filters: ListFilters }) {
+  const { t } = useTranslation();
+  const { kind, loading } = useListKind(context, kindId);
+  if (!kind) {
+    return loading ? (
+      <p role="status">{t('app.loading')}</p>
+    ) : (
+      <p className="empty" role="alert">
+        {t('list.unknownKind', { kind: kindId })}
+      </p>
+    );
+  }
+  return <KindList key={`${context}/${kind.id}`} context={context} kind={kind} filters={filters} />;
+}
+
+function KindList({ context, kind, filters }: { context: string; kind: ListKind; filters: ListFilters }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const navigate = useNavigate();
+  const now = useNow();
+  const [sort, setSort] = useState<SortState | undefined>();
+  const [lastValid, setLastValid] = useState('');
+
+  const selector = useMemo(() => resolveSelector(filters.selector, lastValid), [filters.selector, lastValid]);
+  useEffect(() => {
+    if (!selector.error) setLastValid(filters.selector);
+  }, [selector.error, filters.selector]);
+
+  const deferredQuery = useDeferredValue(filters.query);
+  const plan = useMemo(
+    () => planList(context, kind.ref, kind.namespaced, { ...filters, query: deferredQuery }, selector),
+    [context, kind, filters, deferredQuery, selector],
+  );
+  const current = useWatchList(plan.watch);
+  // While a narrowed watch loads, keep the previous list on screen (filtered locally).
+  const lastLoaded = useRef<ListState | undefined>(undefined);
+  if (current.resourceVersion !== undefined) lastLoaded.current = current;
+  const shown = current.resourceVersion !== undefined ? current : (lastLoaded.current ?? current);
+  const loaded = shown.resourceVersion !== undefined;
+
+  const filtered = useMemo(() => filterObjects(shown.items.values(), plan), [shown.items, plan]);
+  const sortColumn = kind.columns.find((c) => c.id === sort?.columnId);
+  const rows = useMemo(
+    () => (sortColumn && sort ? sortRows(filtered, sortColumn, sort.direction, now) : filtered),
+    // `now` is left out on purpose: re-sorting every tick would reshuffle rows under the cursor.
+    [filtered, sortColumn, sort],
+  );
+
+  const setFilters = (next: Partial<ListFilters>) =>
+    navigate({ view: 'list', context, kindId: kind.id, filters: { ...filters, ...next } }, { replace: true });
+  const hrefFor = (obj: KubeObject) =>
+    formatRoute({ view: 'detail', context, kindId: kind.id, namespace: obj.metadata.namespace, name: obj.metadata.name });
+  const onSort = (columnId: string) =>
+    setSort((s) => (s?.columnId !== columnId ? { columnId, direction: 'asc' } : s.direction === 'asc' ? { columnId, direction: 'desc' } : undefined));
+  const onPickLabel = (key: string, value: string) => {
+    try {
+      setFilters({ selector: addRequirement(filters.selector, key, value) });
+    } catch {
+      // A label the API itself accepted is always valid; nothing sensible to add otherwise.
+    }
+  };
+
+  const status = shown.status;
+  const stale = loaded && status !== undefined && status.state !== 'live' && status.state !== 'connecting';
+  const total = shown.items.size;
+  const filteredOut = rows.length !== total;
+  const titleId = `list-title-${kind.id}`;
+
+  return (
+    <section className="list-view" aria-labelledby={titleId}>
+      <header className="view-header">
+        <h1 id={titleId}>
+          {kind.title} <span className="count">{fmt.count(rows.length)}</span>
+        </h1>
+        <span className="muted list-total">
+          {t('list.count', { count: rows.length, formatted: fmt.count(rows.length) })}
+          {filteredOut && ` ${t('list.ofTotal', { total: fmt.count(total) })}`}
+        </span>
+        <StreamBadge status={status} hasData={loaded} />
+      </header>
+      <ListToolbar
+        context={context}
+        namespaced={kind.namespaced}
+        filters={filters}
+        selector={selector}
+        onChange={setFilters}
+      />
+      <ListMessages kindTitle={kind.title} status={status} loaded={loaded} rows={rows.length} filtered={filters.namespaces.length > 0 || filters.selector !== '' || filters.query !== ''} />
+      {rows.length > 0 && (
+        <ResourceTable
+          label={t('list.tableLabel', { kind: kind.title })}
+          columns={kind.columns}
+          rows={rows}
+          now={now}
+          sort={sort}
+          onSort={onSort}
+          hrefFor={hrefFor}
+          onOpen={(obj) => navigate({ view: 'detail', context, kindId: kind.id, namespace: obj.metadata.namespace, name: obj.metadata.name })}
+          onPickLabel={onPickLabel}
+          stale={stale}
+          busy={current.resourceVersion === undefined}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * The virtualized resource table (role "grid"): only visible rows are in the DOM, so 50k rows
+ * scroll smoothly. Sortable headers, arrow keys / Home / End / PageUp / PageDown move the active
+ * row, Enter opens it; every label is a chip that adds itself to the selector.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { KubeObject } from '../../../app/kube/object';
+import type { SortDirection } from '../../filters/sortRows';
+import type { ListColumn } from '../../kinds/listKind';
+import { LabelChips } from '../common/LabelChips';
+import { TableCell } from './TableCell';
+
+export interface SortState {
+  columnId: string;
+  direction: SortDirection;
+}
+
+export interface ResourceTableProps {
+  label: string;
+  columns: ListColumn[];
+  rows: KubeObject[];
+  now: number;
+  sort: SortState | undefined;
+  onSort: (columnId: string) => void;
+  hrefFor: (obj: KubeObject) => string;
+  onOpen: (obj: KubeObject) => void;
+  onPickLabel: (key: string, value: string) => void;
+  stale: boolean;
+  busy: boolean;
+}
+
+const ROW_HEIGHT = 34;
+const LABELS_ID = '__labels';
+
+/** Grid column widths: flexible (no fixed widths that would truncate CJK headers), with sane minimums. */
+function templateFor(columns: ListColumn[]): string {
+  const parts: string[] = columns.map((c) => {
+    if (c.id === 'name') return 'minmax(14rem, 3fr)';
+    if (c.id === 'namespace') return 'minmax(8rem, 1.2fr)';
+    if (c.numeric) return 'minmax(5.5rem, 0.7fr)';
+    return 'minmax(7rem, 1fr)';
+  });
+  parts.push('minmax(12rem, 2fr)');
+  return parts.join(' ');
+}
+
+export function ResourceTable(props: ResourceTableProps) {
+  const { t } = useTranslation();
+  const { columns, rows, now, sort } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
+  const activeRow = rows[activeIndex];
+  const template = templateFor(columns);
+
+  useEffect(() => {
+    if (rows.length) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, rows.length, virtualizer]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
+    const move = (to: number) => {
+      e.preventDefault();
+      setActive(Math.max(0, Math.min(rows.length - 1, to)));
+    };
+    if (e.target !== e.currentTarget) return; // Keys typed into a chip button are the button's.
+    if (e.key === 'ArrowDown') move(activeIndex + 1);
+    else if (e.key === 'ArrowUp') move(activeIndex - 1);
+    else if (e.key === 'PageDown') move(activeIndex + page);
+    else if (e.key === 'PageUp') move(activeIndex - page);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(rows.length - 1);
+    else if (e.key === 'Enter' && activeRow) {
+      e.preventDefault();
+      props.onOpen(activeRow);
+    }
+  };
+
+  const rowId = (obj: KubeObject) => `row-${obj.metadata.uid}`;
+
+  return (
+    <div
+      className={`table${props.stale ? ' stale' : ''}`}
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={rows.length + 1}
+      aria-colcount={columns.length + 1}
+      aria-busy={props.busy || undefined}
+      aria-activedescendant={activeRow ? rowId(activeRow) : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div className="table-head" role="rowgroup">
+        <div className="table-row table-header-row" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+          {columns.map((c) => {
+            const sorted = sort?.columnId === c.id ? sort.direction : undefined;
+            return (
+              <div
+                key={c.id}
+                className={`table-cell table-header${c.numeric ? ' numeric' : ''}`}
+                role="columnheader"
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+              >
+                <button type="button" className="sort-button" onClick={() => props.onSort(c.id)} title={c.title}>
+                  <span className="ellipsis">{c.title}</span>
+                  <span className="sort-mark" aria-hidden="true">
+                    {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                  </span>
+                </button>
+              </div>
+            );
+          })}
+          <div className="table-cell table-header" role="columnheader" key={LABELS_ID}>
+            <span className="ellipsis">{t('list.labelsColumn')}</span>
+          </div>
+        </div>
+      </div>
+      <div className="table-body" ref={scrollRef} role="rowgroup">
+        <div className="table-spacer" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const obj = rows[item.index];
+            const selected = item.index === activeIndex;
+            return (
+              <div
+                key={obj.metadata.uid}
+                id={rowId(obj)}
+                className={`table-row${selected ? ' active' : ''}`}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={selected}
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => setActive(item.index)}
+                onDoubleClick={() => props.onOpen(obj)}
+              >
+                {columns.map((c) => (
+                  <TableCell key={c.id} column={c} obj={obj} now={now} href={c.id === 'name' ? props.hrefFor(obj) : undefined} />
+                ))}
+                <div className="table-cell labels-cell" role="gridcell">
+                  <LabelChips labels={obj.metadata.labels} onPick={props.onPickLabel} max={3} label={t('chip.labels')} />
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

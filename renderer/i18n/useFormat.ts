@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatAge, formatTimestamp } from '../../app/format/age';
+import { formatCount } from '../../app/format/number';
+import { formatBytes, formatCpu, tryParseQuantity } from '../../app/format/quantity';
+
+export interface Formatters {
+  locale: string;
+  count: (n: number) => string;
+  age: (iso: string | undefined, now: number) => string;
+  time: (iso: string | undefined) => string;
+  cpu: (quantity: string | undefined) => string;
+  bytes: (quantity: string | undefined) => string;
+}
+
+/** app/format bound to the current UI language (numbers, dates and quantities per locale). */
+export function useFormat(): Formatters {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  return useMemo(
+    () => ({
+      locale,
+      count: (n) => formatCount(n, locale),
+      age: (iso, now) => formatAge(iso, now),
+      time: (iso) => formatTimestamp(iso, locale),
+      cpu: (q) => {
+        const v = tryParseQuantity(q);
+        return v === undefined ? (q ?? '') : formatCpu(v, locale);
+      },
+      bytes: (q) => {
+        const v = tryParseQuantity(q);
+        return v === undefined ? (q ?? '') : formatBytes(v, locale);
+      },
+    }),
+    [locale],
+  );
+}

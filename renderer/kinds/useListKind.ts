@@ -1,0 +1,53 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiResourceInfo } from '../../app/contract/pilothouse';
+import { columnsForCustomResource, kindById } from '../../app/kinds/registry';
+import type { ColumnDef, ResourceKindInfo } from '../../app/kinds/types';
+import { useResources } from '../bridge/useResources';
+import { customKindId, type ListColumn, type ListKind } from './listKind';
+
+/**
+ * Resolves a route's kind id: built-in kinds from the registry (translated titles), custom
+ * resources from the cluster's discovery (their printer columns; names are the CRD's own).
+ */
+export function useListKind(context: string, kindId: string): { kind?: ListKind; loading: boolean } {
+  const { t } = useTranslation();
+  const builtin = kindById(kindId);
+  const resources = useResources(builtin ? undefined : context);
+  const kind = useMemo((): ListKind | undefined => {
+    if (builtin) return fromRegistry(builtin, t);
+    const info = resources.data?.find((r) => r.custom && customKindId(r) === kindId);
+    return info ? fromDiscovery(info, t) : undefined;
+  }, [builtin, resources.data, kindId, t]);
+  return { kind, loading: !builtin && resources.isLoading };
+}
+
+type T = (key: string) => string;
+
+function column(c: ColumnDef, t: T): ListColumn {
+  return { id: c.id, title: c.title ?? t(c.titleKey), value: c.value, sortValue: c.sortValue, numeric: c.numeric, wide: c.wide };
+}
+
+export function fromRegistry(k: ResourceKindInfo, t: T): ListKind {
+  return {
+    id: k.id,
+    kind: k.kind,
+    ref: { group: k.group, version: k.version, resource: k.resource },
+    namespaced: k.namespaced,
+    title: t(k.titleKey),
+    columns: k.columns.map((c) => column(c, t)),
+    custom: false,
+  };
+}
+
+export function fromDiscovery(info: ApiResourceInfo, t: T): ListKind {
+  return {
+    id: customKindId(info),
+    kind: info.kind,
+    ref: { group: info.group, version: info.version, resource: info.resource },
+    namespaced: info.namespaced,
+    title: info.kind,
+    columns: columnsForCustomResource(info.printerColumns, info.namespaced).map((c) => column(c, t)),
+    custom: true,
+  };
+}
