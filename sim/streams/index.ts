@@ -1,9 +1,35 @@
-import type { SimContext } from '../types';
+import { ApiError, type SimContext } from '../types';
+import { createExecHandler } from './exec/handler';
+import { createLogHandler } from './logs/handler';
+import { ClusterView } from './metrics/cluster';
+import { createMetricsProvider } from './metrics/metricsApi';
+import { ClusterScraper, sendExposition } from './metrics/scrape';
+import { createServiceProxyHandler } from './proxy';
+
+/** Path of the cluster-wide Prometheus scrape endpoint (bearer token required). */
+export const CLUSTER_METRICS_PATH = '/metrics/cluster';
 
 /**
- * Installs the streaming handlers (pods/log, pods/exec, pods/portforward, services/proxy,
- * metrics provider, Prometheus endpoint) into `ctx.routes`. Returns a stop function.
+ * Installs the streaming handlers into `ctx.routes`: pods/log, pods/exec (WebSocket),
+ * services/proxy, nodes/proxy (`/metrics/cadvisor`), the metrics.k8s.io provider and the
+ * `/metrics/cluster` Prometheus endpoint. Returns a stop function (open exec sessions are killed).
  */
-export function installStreams(_ctx: SimContext): () => void {
-  return () => {};
+export function installStreams(ctx: SimContext): () => void {
+  const view = new ClusterView(ctx.store);
+  const scraper = new ClusterScraper(view, () => ctx.now());
+  const exec = createExecHandler(ctx);
+
+  ctx.routes.subresource('pods', 'log', createLogHandler(ctx));
+  ctx.routes.upgrade('pods', 'exec', exec.handler);
+  ctx.routes.subresource('services', 'proxy', createServiceProxyHandler(ctx));
+  ctx.routes.subresource('nodes', 'proxy', ({ res, name, rest }) => {
+    if (rest !== '/metrics/cadvisor') throw new ApiError(404, 'NotFound', `the simulated kubelet on node "${name}" serves only /metrics/cadvisor`);
+    const body = scraper.cadvisor(name);
+    if (body === undefined) throw new ApiError(404, 'NotFound', `nodes "${name}" not found`, { name, kind: 'nodes' });
+    sendExposition(res, body);
+  });
+  ctx.routes.raw(CLUSTER_METRICS_PATH, (_req, res) => sendExposition(res, scraper.cluster()));
+  ctx.setMetricsProvider(createMetricsProvider(view, () => ctx.now()));
+
+  return () => exec.close();
 }

@@ -1,0 +1,51 @@
+/**
+ * metrics.k8s.io/v1beta1 NodeMetrics and PodMetrics, shaped like metrics-server's: cpu in
+ * nanocores (`"123456789n"`), memory in Ki, a timestamp a few seconds old and the scrape window.
+ */
+import type { KubeObject, MetricsProvider } from '../../types';
+import { nodeUsage, podsByNode, type ClusterView } from './cluster';
+
+const API_VERSION = 'metrics.k8s.io/v1beta1';
+
+export const cpuQuantity = (cores: number): string => `${Math.max(0, Math.round(cores * 1e9))}n`;
+export const memoryQuantity = (bytes: number): string => `${Math.max(0, Math.round(bytes / 1024))}Ki`;
+
+/** metrics-server scrapes every 15 s; the sample is as old as the last scrape. */
+const sampleSec = (nowMs: number): number => Math.floor(nowMs / 15000) * 15;
+const rfc3339 = (sec: number): string => new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+
+export function createMetricsProvider(view: ClusterView, now: () => number): MetricsProvider {
+  return {
+    nodeMetrics(): KubeObject[] {
+      const t = sampleSec(now());
+      const byNode = podsByNode(view.pods());
+      return view.nodes().map((node) => {
+        const usage = nodeUsage(node, byNode.get(node.name) ?? [], t);
+        return {
+          kind: 'NodeMetrics',
+          apiVersion: API_VERSION,
+          metadata: { name: node.name, creationTimestamp: rfc3339(Math.floor(now() / 1000)), labels: node.labels },
+          timestamp: rfc3339(t),
+          window: '20.012s',
+          usage: { cpu: cpuQuantity(usage.cpu), memory: memoryQuantity(usage.memory) },
+        };
+      });
+    },
+    podMetrics(namespace?: string): KubeObject[] {
+      const t = sampleSec(now());
+      return view
+        .pods(namespace)
+        .filter((pod) => pod.phase === 'Running' && pod.containers.some((c) => c.usage))
+        .map((pod) => ({
+          kind: 'PodMetrics',
+          apiVersion: API_VERSION,
+          metadata: { name: pod.name, namespace: pod.namespace, creationTimestamp: rfc3339(Math.floor(now() / 1000)), labels: pod.labels },
+          timestamp: rfc3339(t),
+          window: '15.005s',
+          containers: pod.containers
+            .filter((c) => c.usage)
+            .map((c) => ({ name: c.name, usage: { cpu: cpuQuantity(c.usage!.cpuCores(t)), memory: memoryQuantity(c.usage!.memoryBytes(t)) } })),
+        }));
+    },
+  };
+}
