@@ -16,7 +16,7 @@ type Dependent = { resource: string; namespace: string; name: string; uid: strin
 export class GarbageCollector implements Controller {
   readonly name = 'garbage-collector';
 
-  keysFor(resource: string, ev: CachedEvent, rt: Runtime): string[] {
+  keysFor(_resource: string, ev: CachedEvent): string[] {
     const keys: string[] = [];
     const meta = ev.object?.metadata;
     if (ev.type === 'DELETED') {
@@ -26,9 +26,9 @@ export class GarbageCollector implements Controller {
       for (const owner of ev.pod?.ownerUids ?? meta?.ownerReferences?.map((r) => r.uid) ?? []) keys.push(`owner:${owner}`);
     } else if (meta?.deletionTimestamp && meta.finalizers?.some((f) => f === 'foregroundDeletion' || f === 'orphan')) {
       keys.push(`owner:${meta.uid}`);
+    } else if (ev.pod?.deleting && ev.pod.gcFinalizer) {
+      keys.push(`owner:${ev.pod.uid}`);
     }
-    void rt;
-    void resource;
     return keys;
   }
 
@@ -46,7 +46,7 @@ export class GarbageCollector implements Controller {
     if (kind === 'gone') return this.collectOrphans(uid, rt);
     const where = rt.lookupUid(uid);
     if (!where) return this.collectOrphans(uid, rt);
-    const owner = where.resource === R.pods ? undefined : rt.get(where.resource, where.namespace || undefined, where.name);
+    const owner = where.resource === R.pods ? rt.getPod(where.namespace, where.name) : rt.get(where.resource, where.namespace || undefined, where.name);
     if (!owner?.metadata.deletionTimestamp) return;
     const finalizers = owner.metadata.finalizers ?? [];
     const dependents = this.dependents(uid, rt);
@@ -58,7 +58,9 @@ export class GarbageCollector implements Controller {
     if (finalizers.includes('foregroundDeletion')) {
       const blocking = dependents.filter((d) => d.owners.includes(uid));
       for (const d of blocking) {
-        if (!d.deleting) rt.remove(d.resource, d.namespace, d.name, { propagationPolicy: 'Foreground', preconditions: { uid: d.uid } });
+        // Dependents go in foreground too (pods, which own nothing, simply go gracefully).
+        const policy = d.resource === R.pods ? undefined : 'Foreground';
+        if (!d.deleting) rt.remove(d.resource, d.namespace, d.name, { ...(policy ? { propagationPolicy: policy } : {}), preconditions: { uid: d.uid } });
       }
       if (blocking.length === 0) this.removeFinalizer(where.resource, owner, 'foregroundDeletion', rt);
       else rt.enqueue(this.name, key, 2000);

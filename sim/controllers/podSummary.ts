@@ -22,6 +22,8 @@ export interface PodSummary {
   /** When the Ready condition last became True (ms), for minReadySeconds. */
   readySince: number;
   deleting: boolean;
+  /** GC finalizers (foregroundDeletion/orphan) present: the garbage collector must act. */
+  gcFinalizer: boolean;
   podIP: string;
   hostname?: string;
   subdomain?: string;
@@ -55,6 +57,7 @@ export function summarizePodObject(pod: Pod): PodSummary {
     ready: ready?.status === 'True',
     readySince: ready?.status === 'True' ? timeMs(ready.lastTransitionTime) : 0,
     deleting: !!pod.metadata.deletionTimestamp,
+    gcFinalizer: (pod.metadata.finalizers ?? []).some((f) => f === 'foregroundDeletion' || f === 'orphan'),
     podIP: pod.status?.podIP ?? '',
     hostname: pod.spec?.hostname,
     subdomain: pod.spec?.subdomain,
