@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError } from '../types';
+import { decodeProtobuf } from '../api/protobuf';
 
 const BASE_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' };
 
@@ -47,9 +48,10 @@ export function readBody(req: IncomingMessage, limit = 3 * 1024 * 1024): Promise
 
 /** Decodes a JSON (or YAML) request body; 400 BadRequest on garbage. */
 export function decodeBody(buf: Buffer, contentType: string | undefined): unknown {
+  const ct = (contentType ?? '').toLowerCase();
+  if (ct.includes('protobuf')) return decodeProtobuf(buf);
   const text = buf.toString('utf8');
   if (!text.trim()) throw new ApiError(400, 'BadRequest', 'the server rejected our request due to an error in our request: empty body');
-  const ct = (contentType ?? '').toLowerCase();
   try {
     if (ct.includes('yaml')) return parseYaml(text, { maxAliasCount: 100 });
     return JSON.parse(text);
