@@ -6,7 +6,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSim } from '../../../sim/index';
 import { ContractError } from '../../../app/contract/errors';
-import type { KubeObject } from '../../../app/kube/object';
 import type { WatchEvent } from '../../../app/watch/types';
 import { ClusterTransport } from '../auth/clusterTransport';
 import { ExecTrustStore } from '../auth/execTrustStore';
@@ -29,7 +28,7 @@ afterEach(() => {
   for (const i of informers.splice(0)) i.stop();
 });
 
-const pod = (namespace: string, name: string): KubeObject => ({
+const pod = (namespace: string, name: string): Parameters<Sim['ctx']['api']['create']>[1] => ({
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: { name, namespace, labels: { app: 'test' } },
