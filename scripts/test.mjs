@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['lint (incl. layering rules)', 'npx', ['eslint', '.', '--max-warnings=0']],
+  ['i18n: no hard-coded strings, catalogs complete', 'npx', ['tsx', 'scripts/check-i18n.ts']],
   ['unit + simulator tests', 'npx', ['vitest', 'run']],
 ];
 if (process.env.PILOTHOUSE_SKIP_E2E !== '1') {
