@@ -31,3 +31,36 @@ export function pick(objects: KubeObject[], kind: string, name?: string): KubeOb
   if (!found) throw new Error(`no ${kind}${name ? ` named ${name}` : ''} in the manifests`);
   return found;
 }
+
+/** An owner reference to `owner`, marked as controller. */
+export function controllerRef(owner: KubeObject) {
+  return { apiVersion: owner.apiVersion ?? 'v1', kind: owner.kind ?? '', name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true };
+}
+
+/**
+ * What the controllers would create for a Deployment: a ReplicaSet owned by it and `replicas`
+ * pods owned by the ReplicaSet, each with the template's labels and spec.
+ */
+export function rolloutOf(deployment: KubeObject, replicas = 2): { replicaSet: KubeObject; pods: KubeObject[] } {
+  const name = `${deployment.metadata.name}-7d9f8`;
+  const template = deployment.spec.template;
+  const replicaSet: KubeObject = {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name, namespace: deployment.metadata.namespace, uid: `uid-rs-${name}`, labels: template.metadata.labels, ownerReferences: [controllerRef(deployment)] },
+    spec: { replicas, selector: deployment.spec.selector, template },
+  };
+  const pods = Array.from({ length: replicas }, (_, i): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: `${name}-${i}`,
+      namespace: deployment.metadata.namespace,
+      uid: `uid-pod-${name}-${i}`,
+      labels: { ...template.metadata.labels, 'pod-template-hash': '7d9f8' },
+      ownerReferences: [controllerRef(replicaSet)],
+    },
+    spec: template.spec,
+  }));
+  return { replicaSet, pods };
+}

@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../kube/object';
+import {
+  controllerOf,
+  eventsFor,
+  lookupByUid,
+  mountedNames,
+  ownedBy,
+  ownerChain,
+  podsMountingConfigMap,
+  podsMountingSecret,
+  podsOnNode,
+  podSelectorOf,
+  podsReferencingConfigMap,
+  podsReferencingSecret,
+  podsSelectedBy,
+  podsUsingPvc,
+  pvcNamesOfPod,
+  pvcOfPod,
+  pvcOfPv,
+  pvOfPvc,
+  referencedNames,
+  selectsPod,
+  storageClassOf,
+} from './relations';
+import { controllerRef, objectsFromYaml, pick, rolloutOf } from './testManifests';
+import boutique from '../../../shared/manifests/online-boutique/kubernetes-manifests.yaml?raw';
+import guestbookFiles from '../../../shared/manifests/guestbook/redis-master-deployment.yaml?raw';
+import guestbookReplica from '../../../shared/manifests/guestbook/redis-replica-deployment.yaml?raw';
+import guestbookFrontend from '../../../shared/manifests/guestbook/frontend-deployment.yaml?raw';
+import guestbookSvcLeader from '../../../shared/manifests/guestbook/redis-master-service.yaml?raw';
+import guestbookSvcFollower from '../../../shared/manifests/guestbook/redis-replica-service.yaml?raw';
+import guestbookSvcFrontend from '../../../shared/manifests/guestbook/frontend-service.yaml?raw';
+import tfDeployment from '../../../shared/manifests/tensorflow-serving/deployment.yaml?raw';
+import tfPvc from '../../../shared/manifests/tensorflow-serving/pvc.yaml?raw';
+import tfPv from '../../../shared/manifests/tensorflow-serving/pv.yaml?raw';
+import newrelic from '../../../shared/manifests/newrelic/newrelic-daemonset.yaml?raw';
+import cronJob from '../../../shared/manifests/podinfo/database-cronjob-backup-daily.yaml?raw';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- fixtures are plain JSON */
+
+describe('Deployment → ReplicaSet → Pods and back (online-boutique)', () => {
+  const objects = objectsFromYaml(boutique);
+  const deployments = objects.filter((o) => o.kind === 'Deployment');
+  const services = objects.filter((o) => o.kind === 'Service');
+  const rollouts = deployments.map((d) => ({ deployment: d, ...rolloutOf(d) }));
+  const allPods = rollouts.flatMap((r) => r.pods);
+  const everything = [...deployments, ...rollouts.map((r) => r.replicaSet), ...allPods];
+
+  it('has a realistic app to test with', () => {
+    expect(deployments.length).toBeGreaterThanOrEqual(11);
+    expect(services.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it('ownerChain goes Pod → ReplicaSet → Deployment', () => {
+    const lookup = lookupByUid(everything);
+    for (const { deployment, replicaSet, pods } of rollouts) {
+      const chain = ownerChain(pods[0], lookup);
+      expect(chain.map((l) => l.object?.kind)).toEqual(['ReplicaSet', 'Deployment']);
+      expect(chain[0].object).toBe(replicaSet);
+      expect(chain[1].object).toBe(deployment);
+      expect(chain[1].namespace).toBe('default');
+    }
+  });
+
+  it('ownedBy walks down: Deployment → its ReplicaSet → its pods only', () => {
+    for (const { deployment, replicaSet, pods } of rollouts) {
+      expect(ownedBy(deployment, everything)).toEqual([replicaSet]);
+      expect(ownedBy(replicaSet, everything)).toEqual(pods);
+    }
+  });
+
+  it('every Service selects exactly the pods of the Deployment of the same app', () => {
+    for (const svc of services) {
+      const selected = podsSelectedBy(svc, allPods);
+      const app = svc.spec.selector.app;
+      const owner = rollouts.find((r) => r.deployment.spec.template.metadata.labels.app === app);
+      expect(selected, svc.metadata.name).toEqual(owner?.pods ?? []);
+      for (const p of allPods) expect(selectsPod(svc, p)).toBe(selected.includes(p));
+    }
+  });
+
+  it('every Deployment selects its own pods by its selector', () => {
+    for (const { deployment, pods } of rollouts) expect(podsSelectedBy(deployment, allPods)).toEqual(pods);
+  });
+
+  it('never selects across namespaces', () => {
+    const svc = pick(services, 'Service', 'frontend');
+    const pod = rollouts.find((r) => r.deployment.metadata.name === 'frontend')!.pods[0];
+    const elsewhere = { ...pod, metadata: { ...pod.metadata, namespace: 'other' } };
+    expect(selectsPod(svc, pod)).toBe(true);
+    expect(selectsPod(svc, elsewhere)).toBe(false);
+  });
+});
+
+describe('Services from guestbook', () => {
+  const deployments = [guestbookFiles, guestbookReplica, guestbookFrontend].flatMap((t) => objectsFromYaml(t));
+  const services = [guestbookSvcLeader, guestbookSvcFollower, guestbookSvcFrontend].flatMap((t) => objectsFromYaml(t));
+  const pods = deployments.flatMap((d) => rolloutOf(d, 1).pods);
+
+  it('leader and follower services tell the redis pods apart by role', () => {
+    const names = (svc: KubeObject) => podsSelectedBy(svc, pods).map((p) => p.metadata.name.replace(/-7d9f8-\d$/, ''));
+    expect(Object.fromEntries(services.map((s) => [s.metadata.name, names(s)]))).toEqual(
+      Object.fromEntries(services.map((s) => [s.metadata.name, deployments.filter((d) => Object.entries(s.spec.selector).every(([k, v]) => d.spec.template.metadata.labels[k] === v)).map((d) => d.metadata.name)])),
+    );
+    for (const s of services) expect(names(s).length).toBe(1);
+  });
+
+  it('a Service without selector selects nothing (not everything)', () => {
+    const headless = { ...services[0], spec: { ...services[0].spec, selector: undefined } };
+    expect(podsSelectedBy(headless, pods)).toEqual([]);
+    expect(selectsPod(headless, pods[0])).toBe(false);
+    expect(podSelectorOf(headless)?.matchesNothing).toBe(true);
+  });
+});
+
+describe('owner chains in odd shapes', () => {
+  const base = (name: string, kind = 'Pod'): KubeObject => ({ apiVersion: 'v1', kind, metadata: { name, namespace: 'ns', uid: `uid-${name}` } });
+
+  it('returns the link without object when the owner is not loaded, and stops there', () => {
+    const rs = base('rs', 'ReplicaSet');
+    const pod = { ...base('p'), metadata: { ...base('p').metadata, ownerReferences: [controllerRef(rs)] } };
+    const chain = ownerChain(pod, lookupByUid([]));
+    expect(chain).toEqual([{ ref: controllerRef(rs), namespace: 'ns', object: undefined }]);
+  });
+
+  it('ignores a lookup result whose uid differs (a recreated owner with the same name)', () => {
+    const rs = base('rs', 'ReplicaSet');
+    const pod = { ...base('p'), metadata: { ...base('p').metadata, ownerReferences: [controllerRef(rs)] } };
+    const impostor = { ...rs, metadata: { ...rs.metadata, uid: 'someone-else' } };
+    expect(ownerChain(pod, () => impostor)[0].object).toBeUndefined();
+  });
+
+  it('stops on cycles', () => {
+    const a = base('a', 'X');
+    const b = base('b', 'X');
+    a.metadata.ownerReferences = [controllerRef(b)];
+    b.metadata.ownerReferences = [controllerRef(a)];
+    expect(ownerChain(a, lookupByUid([a, b])).map((l) => l.ref.name)).toEqual(['b']);
+  });
+
+  it('follows the controller among several owners; a single non-controller owner too; several without controller: none', () => {
+    const o1 = base('o1', 'X');
+    const o2 = base('o2', 'X');
+    const child = base('c');
+    child.metadata.ownerReferences = [{ ...controllerRef(o1), controller: false }, controllerRef(o2)];
+    expect(controllerOf(child)?.name).toBe('o2');
+    expect(ownerChain(child, lookupByUid([o1, o2]))[0].ref.name).toBe('o2');
+    child.metadata.ownerReferences = [{ ...controllerRef(o1), controller: false }];
+    expect(ownerChain(child, lookupByUid([o1]))[0].ref.name).toBe('o1');
+    child.metadata.ownerReferences = [{ ...controllerRef(o1), controller: false }, { ...controllerRef(o2), controller: false }];
+    expect(ownerChain(child, lookupByUid([o1, o2]))).toEqual([]);
+  });
+});
+
+describe('ConfigMaps and Secrets → Pods', () => {
+  const newrelicPod = rolloutOf({ ...objectsFromYaml(newrelic)[0] }, 1).pods[0];
+  const cj = objectsFromYaml(cronJob)[0];
+  const backupPod: KubeObject = { kind: 'Pod', metadata: { name: 'backup-1', namespace: 'default', uid: 'b1' }, spec: cj.spec.jobTemplate.spec.template.spec };
+  const secret = (name: string, namespace = 'default'): KubeObject => ({ kind: 'Secret', metadata: { name, namespace, uid: `s-${name}` } });
+  const configMap = (name: string, namespace = 'default'): KubeObject => ({ kind: 'ConfigMap', metadata: { name, namespace, uid: `c-${name}` } });
+
+  it('finds volume mounts in real manifests (newrelic secret, podinfo backup script)', () => {
+    expect(podsMountingSecret(secret('newrelic-config'), [newrelicPod, backupPod])).toEqual([newrelicPod]);
+    expect(podsMountingConfigMap(configMap('backup-script'), [newrelicPod, backupPod])).toEqual([backupPod]);
+    expect(podsMountingConfigMap(configMap('backup-script', 'other'), [backupPod])).toEqual([]);
+  });
+
+  const pod: KubeObject = {
+    kind: 'Pod',
+    metadata: { name: 'p', namespace: 'default', uid: 'p' },
+    spec: {
+      imagePullSecrets: [{ name: 'registry' }],
+      volumes: [
+        { name: 'cfg', configMap: { name: 'vol-cm' } },
+        { name: 'tls', secret: { secretName: 'vol-secret' } },
+        { name: 'proj', projected: { sources: [{ configMap: { name: 'proj-cm' } }, { secret: { name: 'proj-secret' } }, { serviceAccountToken: { path: 't' } }] } },
+      ],
+      initContainers: [{ name: 'init', envFrom: [{ configMapRef: { name: 'init-envfrom-cm' } }] }],
+      containers: [
+        {
+          name: 'app',
+          env: [
+            { name: 'A', valueFrom: { configMapKeyRef: { name: 'env-cm', key: 'a' } } },
+            { name: 'B', valueFrom: { secretKeyRef: { name: 'env-secret', key: 'b' } } },
+            { name: 'C', value: 'plain' },
+          ],
+          envFrom: [{ secretRef: { name: 'envfrom-secret' } }],
+        },
+      ],
+    },
+  };
+
+  it('distinguishes mounting from any reference', () => {
+    expect([...mountedNames(pod, 'configMap')].sort()).toEqual(['proj-cm', 'vol-cm']);
+    expect([...mountedNames(pod, 'secret')].sort()).toEqual(['proj-secret', 'vol-secret']);
+    expect([...referencedNames(pod, 'configMap')].sort()).toEqual(['env-cm', 'init-envfrom-cm', 'proj-cm', 'vol-cm']);
+    expect([...referencedNames(pod, 'secret')].sort()).toEqual(['env-secret', 'envfrom-secret', 'proj-secret', 'registry', 'vol-secret']);
+    expect(podsMountingConfigMap(configMap('env-cm'), [pod])).toEqual([]);
+    expect(podsReferencingConfigMap(configMap('env-cm'), [pod])).toEqual([pod]);
+    expect(podsReferencingSecret(secret('registry'), [pod])).toEqual([pod]);
+    expect(podsMountingSecret(secret('registry'), [pod])).toEqual([]);
+  });
+});
+
+describe('PVC ↔ Pod, PVC → PV → StorageClass (tensorflow-serving)', () => {
+  const deployment = objectsFromYaml(tfDeployment).find((o) => o.kind === 'Deployment')!;
+  const pod = rolloutOf(deployment, 1).pods[0];
+  const pvc = objectsFromYaml(tfPvc)[0];
+  const pv = objectsFromYaml(tfPv)[0];
+  const sc: KubeObject = { kind: 'StorageClass', metadata: { name: 'standard', uid: 'sc' } };
+
+  it('pod → PVC and PVC → pods', () => {
+    expect(pvcNamesOfPod(pod)).toEqual(['my-model-pvc']);
+    expect(pvcOfPod(pod, [pvc])).toEqual([pvc]);
+    expect(podsUsingPvc(pvc, [pod])).toEqual([pod]);
+  });
+
+  it('generic ephemeral volumes name their PVC <pod>-<volume>', () => {
+    const eph: KubeObject = { kind: 'Pod', metadata: { name: 'web-0', namespace: 'default', uid: 'e' }, spec: { volumes: [{ name: 'scratch', ephemeral: { volumeClaimTemplate: {} } }] } };
+    expect(pvcNamesOfPod(eph)).toEqual(['web-0-scratch']);
+  });
+
+  it('PVC → PV by volumeName, confirmed by claimRef uid; PV → PVC by claimRef', () => {
+    expect(pvOfPvc(pvc, [pv])).toBe(pv);
+    const boundPv = { ...pv, spec: { ...pv.spec, claimRef: { namespace: 'default', name: 'my-model-pvc', uid: pvc.metadata.uid } } };
+    expect(pvOfPvc(pvc, [boundPv])).toBe(boundPv);
+    expect(pvcOfPv(boundPv, [pvc])).toBe(pvc);
+    const recreated = { ...pvc, metadata: { ...pvc.metadata, uid: 'new' } };
+    expect(pvOfPvc(recreated, [boundPv])).toBeUndefined();
+    expect(pvcOfPv(boundPv, [recreated])).toBeUndefined();
+    expect(pvcOfPv({ ...boundPv, spec: { ...boundPv.spec, claimRef: { namespace: 'default', name: 'my-model-pvc' } } }, [recreated])).toBe(recreated);
+    expect(pvcOfPv(pv, [pvc])).toBeUndefined();
+  });
+
+  it('storage class of a PVC or PV', () => {
+    expect(storageClassOf({ ...pvc, spec: { ...pvc.spec, storageClassName: 'standard' } }, [sc])).toBe(sc);
+    expect(storageClassOf(pvc, [sc])).toBeUndefined();
+  });
+});
+
+describe('nodes and events', () => {
+  it('pods on a node', () => {
+    const node: KubeObject = { kind: 'Node', metadata: { name: 'n1', uid: 'n1' } };
+    const on: KubeObject = { kind: 'Pod', metadata: { name: 'a', uid: 'a' }, spec: { nodeName: 'n1' } };
+    const off: KubeObject = { kind: 'Pod', metadata: { name: 'b', uid: 'b' }, spec: { nodeName: 'n2' } };
+    expect(podsOnNode(node, [on, off])).toEqual([on]);
+  });
+
+  it('events by involvedObject uid, or kind/namespace/name when the event has no uid', () => {
+    const pod: KubeObject = { kind: 'Pod', metadata: { name: 'web', namespace: 'shop', uid: 'pod-uid' } };
+    const ev = (io: any): KubeObject => ({ kind: 'Event', metadata: { name: `e${Math.random()}`, namespace: 'shop', uid: String(Math.random()) }, involvedObject: io });
+    const byUid = ev({ kind: 'Pod', name: 'web', namespace: 'shop', uid: 'pod-uid' });
+    const oldIncarnation = ev({ kind: 'Pod', name: 'web', namespace: 'shop', uid: 'previous-pod-uid' });
+    const byName = ev({ kind: 'Pod', name: 'web', namespace: 'shop' });
+    const otherKind = ev({ kind: 'Service', name: 'web', namespace: 'shop' });
+    const otherNs = ev({ kind: 'Pod', name: 'web', namespace: 'dev' });
+    expect(eventsFor(pod, [byUid, oldIncarnation, byName, otherKind, otherNs])).toEqual([byUid, byName]);
+  });
+});
