@@ -2,6 +2,7 @@
  * API discovery: every resource the cluster serves (core and groups, preferred versions), with
  * CRD printer columns read from the CustomResourceDefinition objects. Subresources are skipped.
  */
+import { setMaxListeners } from 'node:events';
 import type { ApiResourceInfo, PrinterColumn } from '../../../app/contract/pilothouse';
 import type { KubeRequest } from '../http/kubeHttp';
 
@@ -25,6 +26,8 @@ interface CrdList {
 type Get = <T>(req: KubeRequest) => Promise<T>;
 
 export async function discoverResources(get: Get, signal?: AbortSignal): Promise<ApiResourceInfo[]> {
+  // One request per API group shares the caller's signal: that many listeners are expected.
+  if (signal) setMaxListeners(200, signal);
   const [core, groups] = await Promise.all([
     get<ApiResourceList>({ path: '/api/v1', signal }),
     get<ApiGroupList>({ path: '/apis', signal }),
