@@ -1,11 +1,11 @@
 import type { KubeObject, SimContext } from '../types';
+import { loadDemo } from './demo';
+import { loadScale } from './scale';
 
-/**
- * Populates the cluster for scenario `name`. Initially every scenario is the bare minimum:
- * the system namespaces and three Ready nodes.
- */
-export async function loadScenario(ctx: SimContext, name: string, _options: Record<string, unknown>): Promise<void> {
-  if (!name) throw new Error('scenario name required');
+export const SCENARIOS = ['demo', 'scale', 'minimal'] as const;
+
+/** The bare minimum: the system namespaces and three Ready nodes (`node-1..3`). */
+function loadMinimal(ctx: SimContext): void {
   for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
     if (!ctx.api.get('namespaces', '', ns)) ctx.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   }
@@ -26,5 +26,24 @@ export async function loadScenario(ctx: SimContext, name: string, _options: Reco
       },
     };
     ctx.api.create('nodes', node);
+  }
+}
+
+/**
+ * Populates the cluster for scenario `name`:
+ * - `demo`: a small company cluster (see demo/), broken pods included;
+ * - `scale`: `pods` (knob, default 10000) running pods across namespaces and nodes, loaded in bulk;
+ * - `minimal`: system namespaces and three Ready nodes.
+ */
+export async function loadScenario(ctx: SimContext, name: string, options: Record<string, unknown>): Promise<void> {
+  switch (name) {
+    case 'demo':
+      return loadDemo(ctx);
+    case 'scale':
+      return loadScale(ctx, options);
+    case 'minimal':
+      return loadMinimal(ctx);
+    default:
+      throw new Error(`unknown scenario "${name}" (expected one of: ${SCENARIOS.join(', ')})`);
   }
 }
