@@ -33,13 +33,17 @@ function nodeAddress(node: KubeObject, type: string): string {
   return addresses.find((a) => a?.type === type)?.address || NONE;
 }
 
-/** When an event was last seen: series, lastTimestamp, eventTime, then firstTimestamp (kubectl's order). */
+/**
+ * When an event was last seen, in kubectl's order: series.lastObservedTime, lastTimestamp, then
+ * the first-seen time. Falls back to creationTimestamp (kubectl would print "<unknown>").
+ */
 export function eventLastSeen(ev: KubeObject): string | undefined {
   const series = ev.series as { lastObservedTime?: string } | undefined;
-  return series?.lastObservedTime || (ev.lastTimestamp as string) || (ev.eventTime as string) || (ev.firstTimestamp as string) || ev.metadata.creationTimestamp;
+  return series?.lastObservedTime || (ev.lastTimestamp as string) || eventFirstSeen(ev);
 }
 
-function eventFirstSeen(ev: KubeObject): string | undefined {
+/** When an event was first seen: firstTimestamp, else eventTime (events.k8s.io-style), else creationTimestamp. */
+export function eventFirstSeen(ev: KubeObject): string | undefined {
   return (ev.firstTimestamp as string) || (ev.eventTime as string) || ev.metadata.creationTimestamp;
 }
 
@@ -50,14 +54,15 @@ export function eventObject(ev: KubeObject): string {
   return io.name ? `${kind}/${io.name}` : kind;
 }
 
-function eventCount(ev: KubeObject): number {
+export function eventCount(ev: KubeObject): number {
   const series = ev.series as { count?: number } | undefined;
-  return series?.count ?? (typeof ev.count === 'number' ? ev.count : 1);
+  // Singleton events of the new API carry no count: they happened once.
+  return series?.count ?? (typeof ev.count === 'number' && ev.count > 0 ? ev.count : 1);
 }
 
 function eventSource(ev: KubeObject): string {
   const source = (ev.source ?? {}) as { component?: string; host?: string };
-  const component = source.component || (ev.reportingComponent as string) || '';
+  const component = source.component || (ev.reportingController as string) || (ev.reportingComponent as string) || '';
   const host = source.host || (ev.reportingInstance as string) || '';
   return host ? `${component}, ${host}` : component;
 }
@@ -84,9 +89,9 @@ export const CLUSTER_KINDS: ResourceKindInfo[] = [
       textColumn('version', 'column.version', (o) => o.status?.nodeInfo?.kubeletVersion),
       textColumn('internalIP', 'column.internalIP', (o) => nodeAddress(o, 'InternalIP'), true),
       textColumn('externalIP', 'column.externalIP', (o) => nodeAddress(o, 'ExternalIP'), true),
-      textColumn('osImage', 'column.osImage', (o) => o.status?.nodeInfo?.osImage, true),
-      textColumn('kernelVersion', 'column.kernelVersion', (o) => o.status?.nodeInfo?.kernelVersion, true),
-      textColumn('containerRuntime', 'column.containerRuntime', (o) => o.status?.nodeInfo?.containerRuntimeVersion, true),
+      textColumn('osImage', 'column.osImage', (o) => o.status?.nodeInfo?.osImage || '<unknown>', true),
+      textColumn('kernelVersion', 'column.kernelVersion', (o) => o.status?.nodeInfo?.kernelVersion || '<unknown>', true),
+      textColumn('containerRuntime', 'column.containerRuntime', (o) => o.status?.nodeInfo?.containerRuntimeVersion || '<unknown>', true),
     ],
   },
   {

@@ -1,6 +1,6 @@
 /** Config: ConfigMaps, Secrets, HorizontalPodAutoscalers, PodDisruptionBudgets, ResourceQuotas, LimitRanges. */
 import type { KubeObject } from '../kube/object';
-import { NONE, ageColumn, countColumn, createdAtColumn, joinList, nameColumn, namespaceColumn, textColumn } from './columns';
+import { NONE, ageColumn, countColumn, createdAtColumn, nameColumn, namespaceColumn, textColumn } from './columns';
 import type { ResourceKindInfo } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- kind-specific fields are read defensively from plain JSON */
@@ -9,46 +9,42 @@ function keyCount(map: unknown): number {
   return map && typeof map === 'object' ? Object.keys(map).length : 0;
 }
 
-/** One metric of an HPA, "current/target" (kubectl's formatHPAMetrics, autoscaling/v2). */
+/** One metric of an HPA, "current/target", exactly as kubectl's formatHPAMetrics (autoscaling/v2). */
 function formatHpaMetric(spec: any, current: any): string {
   const unknown = '<unknown>';
+  const q = (v: unknown) => (v === undefined || v === null ? unknown : String(v));
   switch (spec?.type) {
+    case 'External':
+    case 'Object': {
+      const src = spec.type === 'External' ? spec.external : spec.object;
+      const cur = spec.type === 'External' ? current?.external : current?.object;
+      if (src?.target?.averageValue != null) return `${q(cur?.current?.averageValue)}/${src.target.averageValue} (avg)`;
+      return `${cur ? q(cur.current?.value) : unknown}/${q(src?.target?.value)}`;
+    }
+    case 'Pods':
+      return `${current?.pods ? q(current.pods.current?.averageValue) : unknown}/${q(spec.pods?.target?.averageValue)}`;
     case 'Resource':
     case 'ContainerResource': {
       const src = spec.type === 'Resource' ? spec.resource : spec.containerResource;
       const cur = spec.type === 'Resource' ? current?.resource : current?.containerResource;
       const name = src?.name ?? '';
-      const target = src?.target ?? {};
-      if (target.averageUtilization != null) {
-        const value = cur?.current?.averageUtilization;
-        return `${name}: ${value != null ? `${value}%` : unknown}/${target.averageUtilization}%`;
-      }
-      const value = cur?.current?.averageValue;
-      return `${name}: ${value ?? unknown}/${target.averageValue ?? unknown}`;
-    }
-    case 'Pods':
-      return `${current?.pods?.current?.averageValue ?? unknown}/${spec.pods?.target?.averageValue ?? unknown}`;
-    case 'Object':
-    case 'External': {
-      const src = spec.type === 'Object' ? spec.object : spec.external;
-      const cur = spec.type === 'Object' ? current?.object : current?.external;
-      const target = src?.target ?? {};
-      if (target.type === 'AverageValue' || (target.averageValue != null && target.value == null)) {
-        return `${cur?.current?.averageValue ?? unknown}/${target.averageValue ?? unknown} (avg)`;
-      }
-      return `${cur?.current?.value ?? unknown}/${target.value ?? unknown}`;
+      if (src?.target?.averageValue != null) return `${name}: ${cur ? q(cur.current?.averageValue) : unknown}/${src.target.averageValue}`;
+      const now = cur?.current?.averageUtilization != null ? `${cur.current.averageUtilization}%` : unknown;
+      const target = src?.target?.averageUtilization != null ? `${src.target.averageUtilization}%` : '<auto>';
+      return `${name}: ${now}/${target}`;
     }
     default:
-      return `<unknown type ${String(spec?.type)}>`;
+      return '<unknown type>';
   }
 }
 
-/** TARGETS of an HPA: each metric "current/target", three at most then "+ N more...". */
+/** TARGETS of an HPA: two metrics at most, then "+ N more...", as kubectl prints them. */
 export function hpaTargets(hpa: KubeObject): string {
   const metrics: any[] = hpa.spec?.metrics ?? [];
   if (metrics.length === 0) return NONE;
   const currents: any[] = hpa.status?.currentMetrics ?? [];
-  return joinList(metrics.map((m, i) => formatHpaMetric(m, currents[i])), 3);
+  const shown = metrics.slice(0, 2).map((m, i) => formatHpaMetric(m, currents[i])).join(', ');
+  return metrics.length > 2 ? `${shown} + ${metrics.length - 2} more...` : shown;
 }
 
 /** REQUEST and LIMIT of a ResourceQuota: "name: used/hard" pairs, limits.* under LIMIT, sorted. */
@@ -82,7 +78,7 @@ export const CONFIG_KINDS: ResourceKindInfo[] = [
       namespaceColumn,
       textColumn('reference', 'column.reference', (o) => `${o.spec?.scaleTargetRef?.kind ?? ''}/${o.spec?.scaleTargetRef?.name ?? ''}`),
       textColumn('targets', 'column.targets', hpaTargets),
-      countColumn('minPods', 'column.minPods', (o) => o.spec?.minReplicas ?? 1),
+      { ...countColumn('minPods', 'column.minPods', (o) => o.spec?.minReplicas), value: (o) => o.spec?.minReplicas ?? '<unset>' },
       countColumn('maxPods', 'column.maxPods', (o) => o.spec?.maxReplicas),
       countColumn('replicas', 'column.replicas', (o) => o.status?.currentReplicas ?? 0),
       ageColumn,

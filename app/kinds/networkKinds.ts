@@ -11,9 +11,11 @@ function joinHostPort(host: string, port: number | string): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
+/** Load-balancer IPs (or hostnames), sorted and without duplicates, as kubectl's loadBalancerStatusStringer. */
 function loadBalancerAddresses(o: KubeObject): string[] {
   const ingress: any[] = o.status?.loadBalancer?.ingress ?? [];
-  return ingress.map((i) => i?.ip || i?.hostname).filter((x): x is string => Boolean(x));
+  const set = new Set(ingress.map((i) => i?.ip || i?.hostname).filter((x): x is string => Boolean(x)));
+  return [...set].sort();
 }
 
 /** EXTERNAL-IP of a Service, as kubectl's getServiceExternalIP (wide form). */
@@ -26,8 +28,12 @@ export function serviceExternalIP(svc: KubeObject): string {
       const all = [...loadBalancerAddresses(svc), ...externalIPs];
       return all.length ? all.join(',') : '<pending>';
     }
-    default:
+    case 'ClusterIP':
+    case 'NodePort':
+    case undefined: // the API server defaults the type to ClusterIP
       return externalIPs.length ? externalIPs.join(',') : NONE;
+    default:
+      return '<unknown>';
   }
 }
 
@@ -52,6 +58,14 @@ export function formatEndpoints(ep: KubeObject): string {
   return all.length ? joinList(all, 3) : NONE;
 }
 
+/** HOSTS of an Ingress: hosts of its rules (three, then "+ N more..."), "*" when no rule names a host (kubectl's formatHosts). */
+export function ingressHosts(ing: KubeObject): string {
+  const rules: any[] = ing.spec?.rules ?? [];
+  const hosts = rules.slice(0, 3).map((r) => r?.host).filter((h): h is string => Boolean(h));
+  if (hosts.length === 0) return '*';
+  return rules.length > 3 ? `${hosts.join(',')} + ${rules.length - 3} more...` : hosts.join(',');
+}
+
 export const NETWORK_KINDS: ResourceKindInfo[] = [
   {
     id: 'services', group: '', version: 'v1', resource: 'services', kind: 'Service', namespaced: true, area: 'network', titleKey: 'kind.services', shortNames: ['svc'],
@@ -59,7 +73,7 @@ export const NETWORK_KINDS: ResourceKindInfo[] = [
       nameColumn,
       namespaceColumn,
       textColumn('type', 'column.type', (o) => o.spec?.type ?? 'ClusterIP'),
-      textColumn('clusterIP', 'column.clusterIP', (o) => o.spec?.clusterIP || NONE),
+      textColumn('clusterIP', 'column.clusterIP', (o) => o.spec?.clusterIPs?.[0] || o.spec?.clusterIP || NONE),
       textColumn('externalIP', 'column.externalIP', serviceExternalIP),
       textColumn('ports', 'column.ports', servicePorts),
       ageColumn,
@@ -93,11 +107,8 @@ export const NETWORK_KINDS: ResourceKindInfo[] = [
     columns: [
       nameColumn,
       namespaceColumn,
-      textColumn('class', 'column.class', (o) => o.spec?.ingressClassName || o.metadata.annotations?.['kubernetes.io/ingress.class'] || NONE),
-      textColumn('hosts', 'column.hosts', (o) => {
-        const rules: any[] = o.spec?.rules ?? [];
-        return rules.length ? joinList(rules.map((r) => r?.host || '*'), 4) : '*';
-      }),
+      textColumn('class', 'column.class', (o) => o.spec?.ingressClassName || NONE),
+      textColumn('hosts', 'column.hosts', ingressHosts),
       textColumn('address', 'column.address', (o) => loadBalancerAddresses(o).join(',')),
       textColumn('ports', 'column.ports', (o) => (Array.isArray(o.spec?.tls) && o.spec.tls.length ? '80, 443' : '80')),
       ageColumn,

@@ -41,8 +41,24 @@ export interface PodSummary {
   lastRestartAt?: string;
 }
 
-/** Everything kubectl's printPod derives from a pod, computed in one pass as kubectl does. */
+/**
+ * Computed once per pod object: READY, STATUS and RESTARTS columns, filters and sorting all ask
+ * for it, over tens of thousands of rows. Watch objects are immutable (a change arrives as a new
+ * object), so an object's summary never goes stale; the WeakMap lets dropped objects be collected.
+ */
+const summaries = new WeakMap<KubeObject, PodSummary>();
+
+/** Everything kubectl's printPod derives from a pod (treated as immutable; results are cached per object). */
 export function podSummary(pod: KubeObject): PodSummary {
+  let summary = summaries.get(pod);
+  if (!summary) {
+    summary = computePodSummary(pod);
+    summaries.set(pod, summary);
+  }
+  return summary;
+}
+
+function computePodSummary(pod: KubeObject): PodSummary {
   const initSpecs: any[] = Array.isArray(pod.spec?.initContainers) ? pod.spec.initContainers : [];
   const sidecars = restartableInitNames(pod);
   const containers: any[] = Array.isArray(pod.spec?.containers) ? pod.spec.containers : [];

@@ -276,7 +276,10 @@ describe('network columns', () => {
     });
     const lb = { ...live, spec: { ...live.spec, type: 'LoadBalancer' } };
     expect(cells(k('services'), lb).externalIP).toBe('<pending>');
-    expect(cells(k('services'), { ...lb, status: { loadBalancer: { ingress: [{ ip: '203.0.113.7' }, { hostname: 'lb.example' }] } } }).externalIP).toBe('203.0.113.7,lb.example');
+    expect(cells(k('services'), { ...lb, status: { loadBalancer: { ingress: [{ hostname: 'lb.example' }, { ip: '203.0.113.7' }, { ip: '203.0.113.7' }] } } }).externalIP).toBe('203.0.113.7,lb.example');
+    expect(cells(k('services'), { ...lb, spec: { ...lb.spec, externalIPs: ['198.51.100.1'] }, status: { loadBalancer: { ingress: [{ ip: '203.0.113.7' }] } } }).externalIP).toBe('203.0.113.7,198.51.100.1');
+    expect(cells(k('services'), { ...live, spec: { ...live.spec, type: 'ClusterIP', clusterIPs: ['10.96.0.99', 'fd00::99'], externalIPs: ['198.51.100.2'] } })).toMatchObject({ clusterIP: '10.96.0.99', externalIP: '198.51.100.2' });
+    expect(cells(k('services'), { ...live, spec: { ...live.spec, type: 'Weird' } }).externalIP).toBe('<unknown>');
     expect(cells(k('services'), { ...live, spec: { type: 'ExternalName', externalName: 'db.example' } })).toMatchObject({ externalIP: 'db.example', ports: '<none>', selector: '<none>' });
     const boutiqueSvcs = objectsFromYaml(boutique).filter((o) => o.kind === 'Service');
     const lbSvc = boutiqueSvcs.find((s) => s.spec.type === 'LoadBalancer')!;
@@ -314,6 +317,12 @@ describe('network columns', () => {
     expect(cells(k('ingresses'), ing)).toMatchObject({ class: '<none>', hosts: 'foo.bar.com', address: '', ports: '80' });
     const tls = { ...ing, spec: { ...ing.spec, ingressClassName: 'nginx', tls: [{ hosts: ['foo.bar.com'] }] }, status: { loadBalancer: { ingress: [{ ip: '192.0.2.1' }] } } };
     expect(cells(k('ingresses'), tls)).toMatchObject({ class: 'nginx', address: '192.0.2.1', ports: '80, 443' });
+    const hosts = (...h: (string | undefined)[]) => cells(k('ingresses'), { ...ing, spec: { rules: h.map((host) => ({ host })) } }).hosts;
+    expect(hosts('a.example', undefined, 'c.example')).toBe('a.example,c.example');
+    expect(hosts('a', 'b', 'c', 'd', 'e')).toBe('a,b,c + 2 more...');
+    expect(hosts(undefined)).toBe('*');
+    // kubectl shows only ingressClassName, not the legacy annotation.
+    expect(cells(k('ingresses'), { ...ing, metadata: { ...ing.metadata, annotations: { 'kubernetes.io/ingress.class': 'old' } } }).class).toBe('<none>');
   });
 
   it('networkpolicies: POD-SELECTOR', () => {
@@ -328,6 +337,22 @@ describe('config columns', () => {
     expect(cells(k('horizontalpodautoscalers'), hpa)).toMatchObject({ reference: 'Deployment/php-apache', targets: 'cpu: <unknown>/50%', minPods: 1, maxPods: 10, replicas: 0 });
     const live = { ...hpa, status: { currentReplicas: 3, currentMetrics: [{ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: 72 } } }] } };
     expect(cells(k('horizontalpodautoscalers'), live)).toMatchObject({ targets: 'cpu: 72%/50%', replicas: 3 });
+    const many = {
+      ...hpa,
+      spec: {
+        ...hpa.spec,
+        minReplicas: undefined,
+        metrics: [
+          { type: 'Resource', resource: { name: 'memory', target: { type: 'AverageValue', averageValue: '500Mi' } } },
+          { type: 'Pods', pods: { metric: { name: 'rps' }, target: { type: 'AverageValue', averageValue: '100' } } },
+          { type: 'External', external: { metric: { name: 'queue' }, target: { type: 'Value', value: '30' } } },
+        ],
+      },
+      status: { currentMetrics: [{ type: 'Resource', resource: { name: 'memory', current: { averageValue: '310Mi' } } }, { type: 'Pods', pods: { current: { averageValue: '87' } } }] },
+    };
+    expect(cells(k('horizontalpodautoscalers'), many)).toMatchObject({ targets: 'memory: 310Mi/500Mi, 87/100 + 1 more...', minPods: '<unset>' });
+    const objectAvg = { ...hpa, spec: { ...hpa.spec, metrics: [{ type: 'Object', object: { target: { type: 'AverageValue', averageValue: '2k' } } }] }, status: {} };
+    expect(cells(k('horizontalpodautoscalers'), objectAvg).targets).toBe('<unknown>/2k (avg)');
   });
 
   it('resourcequotas: REQUEST and LIMIT as used/hard', () => {
@@ -355,7 +380,11 @@ describe('storage, access and cluster columns', () => {
     const pvc = objectsFromYaml(pvClaim)[0];
     expect(cells(k('persistentvolumeclaims'), { ...pvc, status: { phase: 'Pending' } })).toMatchObject({ status: 'Pending', volume: undefined, capacity: undefined, accessModes: '', storageClass: 'manual' });
     const bound = { ...pvc, spec: { ...pvc.spec, volumeName: 'task-pv-volume' }, status: { phase: 'Bound', capacity: { storage: '3Gi' }, accessModes: ['ReadWriteOnce'] } };
-    expect(cells(k('persistentvolumeclaims'), bound)).toMatchObject({ status: 'Bound', volume: 'task-pv-volume', capacity: '3Gi', accessModes: 'RWO', volumeMode: 'Filesystem' });
+    expect(cells(k('persistentvolumeclaims'), bound)).toMatchObject({ status: 'Bound', volume: 'task-pv-volume', capacity: '3Gi', accessModes: 'RWO', volumeMode: '<unset>', volumeAttributesClass: '<unset>' });
+    expect(cells(k('persistentvolumeclaims'), { ...bound, spec: { ...bound.spec, volumeMode: 'Block' } }).volumeMode).toBe('Block');
+    // The legacy beta annotation wins over spec.storageClassName, as in kubectl.
+    const annotated = { ...bound, metadata: { ...bound.metadata, annotations: { 'volume.beta.kubernetes.io/storage-class': 'legacy' } } };
+    expect(cells(k('persistentvolumeclaims'), annotated).storageClass).toBe('legacy');
     const capacity = k('persistentvolumeclaims').columns.find((c) => c.id === 'capacity')!;
     expect(capacity.sortValue!(bound, NOW)).toBe(3 * 2 ** 30);
   });
@@ -404,7 +433,7 @@ describe('storage, access and cluster columns', () => {
       containerRuntime: 'containerd://2.0.0',
     });
     expect(cells(k('nodes'), { ...node, spec: {}, metadata: { ...node.metadata, labels: {} }, status: { conditions: [{ type: 'Ready', status: 'Unknown' }] } })).toMatchObject({ status: 'NotReady', roles: '<none>' });
-    expect(cells(k('nodes'), { ...node, spec: {}, status: {} }).status).toBe('Unknown');
+    expect(cells(k('nodes'), { ...node, spec: {}, status: {} })).toMatchObject({ status: 'Unknown', osImage: '<unknown>', kernelVersion: '<unknown>', containerRuntime: '<unknown>', internalIP: '<none>' });
   });
 
   it('events: LAST SEEN TYPE REASON OBJECT MESSAGE', () => {
@@ -424,5 +453,8 @@ describe('storage, access and cluster columns', () => {
     expect(cells(k('events'), ev)).toMatchObject({ subobject: 'spec.containers{b}', source: 'kubelet, node-a', firstSeen: '60m', count: 12, name: 'web-1.17f' });
     const series = { ...ev, lastTimestamp: undefined, eventTime: '2026-11-26T23:00:00.000000Z', series: { count: 30, lastObservedTime: '2026-11-26T23:59:50.000000Z' } };
     expect(cells(k('events'), series)).toMatchObject({ lastSeen: '10s', count: 30 });
+    // New-API singletons: no count, no lastTimestamp; eventTime and reportingController instead.
+    const modern = { ...ev, firstTimestamp: undefined, lastTimestamp: undefined, count: undefined, source: undefined, eventTime: '2026-11-26T23:59:00.000000Z', reportingController: 'kubelet', reportingInstance: 'node-b' };
+    expect(cells(k('events'), modern)).toMatchObject({ lastSeen: '60s', firstSeen: '60s', count: 1, source: 'kubelet, node-b' });
   });
 });

@@ -1,7 +1,7 @@
 /** Storage: PersistentVolumeClaims, PersistentVolumes, StorageClasses. */
 import type { KubeObject } from '../kube/object';
 import { tryParseQuantity } from '../format/quantity';
-import { NONE, ageColumn, nameColumn, namespaceColumn, textColumn } from './columns';
+import { ageColumn, nameColumn, namespaceColumn, textColumn } from './columns';
 import type { ColumnDef, ResourceKindInfo } from './types';
 
 const ACCESS_MODE_SHORT: Readonly<Record<string, string>> = {
@@ -32,6 +32,13 @@ function capacityColumn(get: (o: KubeObject) => string | undefined): ColumnDef {
   };
 }
 
+const UNSET = '<unset>';
+
+/** Storage class of a PVC or PV: the legacy beta annotation wins over spec.storageClassName, as in kubectl. */
+export function storageClassName(o: KubeObject): string | undefined {
+  return o.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? o.spec?.storageClassName;
+}
+
 /** Whether a StorageClass is the cluster default (the annotations kubectl checks). */
 export function isDefaultStorageClass(sc: KubeObject): boolean {
   const a = sc.metadata.annotations ?? {};
@@ -49,10 +56,10 @@ export const STORAGE_KINDS: ResourceKindInfo[] = [
       // Capacity and access modes are shown only once bound, as kubectl does.
       capacityColumn((o) => (o.spec?.volumeName ? o.status?.capacity?.storage : undefined)),
       textColumn('accessModes', 'column.accessModes', (o) => (o.spec?.volumeName ? formatAccessModes(o.status?.accessModes) : '')),
-      textColumn('storageClass', 'column.storageClass', (o) => o.spec?.storageClassName ?? o.metadata.annotations?.['volume.beta.kubernetes.io/storage-class']),
-      textColumn('volumeAttributesClass', 'column.volumeAttributesClass', (o) => o.status?.currentVolumeAttributesClassName || NONE),
+      textColumn('storageClass', 'column.storageClass', storageClassName),
+      textColumn('volumeAttributesClass', 'column.volumeAttributesClass', (o) => o.spec?.volumeAttributesClassName ?? UNSET),
       ageColumn,
-      textColumn('volumeMode', 'column.volumeMode', (o) => o.spec?.volumeMode ?? 'Filesystem', true),
+      textColumn('volumeMode', 'column.volumeMode', (o) => o.spec?.volumeMode ?? UNSET, true),
     ],
   },
   {
@@ -64,11 +71,11 @@ export const STORAGE_KINDS: ResourceKindInfo[] = [
       textColumn('reclaimPolicy', 'column.reclaimPolicy', (o) => o.spec?.persistentVolumeReclaimPolicy),
       textColumn('status', 'column.status', (o) => (o.metadata.deletionTimestamp ? 'Terminating' : o.status?.phase)),
       textColumn('claim', 'column.claim', (o) => (o.spec?.claimRef ? `${o.spec.claimRef.namespace}/${o.spec.claimRef.name}` : '')),
-      textColumn('storageClass', 'column.storageClass', (o) => o.spec?.storageClassName),
-      textColumn('volumeAttributesClass', 'column.volumeAttributesClass', (o) => o.spec?.volumeAttributesClassName || NONE),
+      textColumn('storageClass', 'column.storageClass', storageClassName),
+      textColumn('volumeAttributesClass', 'column.volumeAttributesClass', (o) => o.spec?.volumeAttributesClassName ?? UNSET),
       textColumn('reason', 'column.reason', (o) => o.status?.reason),
       ageColumn,
-      textColumn('volumeMode', 'column.volumeMode', (o) => o.spec?.volumeMode ?? 'Filesystem', true),
+      textColumn('volumeMode', 'column.volumeMode', (o) => o.spec?.volumeMode ?? UNSET, true),
     ],
   },
   {

@@ -96,10 +96,14 @@ describe('jobStatus', () => {
     [[{ type: 'FailureTarget', status: 'True' }], 'FailureTarget'],
     [[{ type: 'SuccessCriteriaMet', status: 'True' }, { type: 'Complete', status: 'True' }], 'Complete'],
     [[{ type: 'Complete', status: 'False' }], 'Running'],
+    [[{ type: 'Failed', status: 'True' }, { type: 'Complete', status: 'True' }], 'Complete'], // kubectl's precedence
+    [[{ type: 'Suspended', status: 'True' }, { type: 'Failed', status: 'True' }], 'Failed'],
   ])('%j → %s', (conditions, status) => {
     expect(jobStatus(job(conditions))).toBe(status);
   });
   it('Terminating while deleted and not finished', () => {
     expect(jobStatus(job([], { deletionTimestamp: '2026-11-27T00:00:00Z' }))).toBe('Terminating');
+    expect(jobStatus(job([{ type: 'Suspended', status: 'True' }], { deletionTimestamp: '2026-11-27T00:00:00Z' }))).toBe('Terminating');
+    expect(jobStatus(job([{ type: 'Complete', status: 'True' }], { deletionTimestamp: '2026-11-27T00:00:00Z' }))).toBe('Complete');
   });
 });

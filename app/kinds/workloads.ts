@@ -61,14 +61,15 @@ function hasTrueCondition(obj: KubeObject, type: string): boolean {
   return Array.isArray(conditions) && conditions.some((c) => c?.type === type && c?.status === 'True');
 }
 
-/** Job state as kubectl 1.30+ prints its STATUS column. */
+/** Job state as kubectl 1.30+ prints its STATUS column (Complete, Failed, Terminating, Suspended, FailureTarget, Running). */
 export function jobStatus(job: KubeObject): string {
-  if (hasTrueCondition(job, 'Failed')) return 'Failed';
+  // kubectl's order of precedence (printJob).
   if (hasTrueCondition(job, 'Complete')) return 'Complete';
+  if (hasTrueCondition(job, 'Failed')) return 'Failed';
+  if (job.metadata.deletionTimestamp) return 'Terminating';
   if (hasTrueCondition(job, 'Suspended')) return 'Suspended';
   if (hasTrueCondition(job, 'FailureTarget')) return 'FailureTarget';
   if (hasTrueCondition(job, 'SuccessCriteriaMet')) return 'SuccessCriteriaMet';
-  if (job.metadata.deletionTimestamp) return 'Terminating';
   return 'Running';
 }
 
