@@ -21,7 +21,7 @@ export function App() {
       <LanguageSync />
       <CoreBanner />
       <div className="app-body">
-        <Hotbar activeContext={context} />
+        <Hotbar activeContext={context} view={route.view} />
         {context !== undefined && <Sidebar context={context} route={route} />}
         <main className="main" aria-label={t('app.name')}>
           <MainView route={route} />

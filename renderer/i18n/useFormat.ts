@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAge, formatTimestamp } from '../../app/format/age';
+import { formatAge, formatTimestamp, toEpochMs } from '../../app/format/age';
 import { formatCount } from '../../app/format/number';
 import { formatBytes, formatCpu, tryParseQuantity } from '../../app/format/quantity';
 
@@ -21,7 +21,9 @@ export function useFormat(): Formatters {
     () => ({
       locale,
       count: (n) => formatCount(n, locale),
-      age: (iso, now) => formatAge(iso, now),
+      // A timestamp slightly ahead of our clock (skew between cluster and desktop) reads as "0s",
+      // not kubectl's "<invalid>": the operator cares that it just happened.
+      age: (iso, now) => formatAge(iso, Math.max(now, toEpochMs(iso) ?? now)),
       time: (iso) => formatTimestamp(iso, locale),
       cpu: (q) => {
         const v = tryParseQuantity(q);

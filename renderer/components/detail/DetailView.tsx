@@ -18,6 +18,13 @@ import { YamlSection } from './YamlSection';
 
 type DetailRoute = Extract<Route, { view: 'detail' }>;
 
+/** Kinds whose status carries conditions (shown even when empty, as "none reported"). */
+const CONDITION_KINDS = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'Node', 'PersistentVolumeClaim', 'HorizontalPodAutoscaler', 'Namespace', 'CustomResourceDefinition']);
+
+function hasConditions(obj: KubeObject): boolean {
+  return Array.isArray(obj.status?.conditions) || CONDITION_KINDS.has(obj.kind ?? '');
+}
+
 export function DetailView({ route }: { route: DetailRoute }) {
   const { t } = useTranslation();
   const { kind, loading } = useListKind(route.context, route.kindId);
@@ -70,7 +77,7 @@ export function DetailView({ route }: { route: DetailRoute }) {
         <div className="detail-sections">
           <MetadataSection context={route.context} obj={obj} onPickLabel={onPickLabel} />
           <KindSummary context={route.context} obj={obj} />
-          <ConditionsSection obj={obj} />
+          {hasConditions(obj) && <ConditionsSection obj={obj} />}
           <RelatedSection context={route.context} obj={obj} />
           <EventsSection context={route.context} obj={obj} />
           <YamlSection obj={obj} />

@@ -4,7 +4,7 @@ import { useClusterHealth } from '../../bridge/useClusterHealth';
 import { formatRoute } from '../../routing/routes';
 import { contextInitials, healthDot } from './clusterLook';
 
-export function Hotbar({ activeContext }: { activeContext: string | undefined }) {
+export function Hotbar({ activeContext, view }: { activeContext: string | undefined; view: string }) {
   const { t } = useTranslation();
   const health = useClusterHealth().value ?? [];
   return (
@@ -29,10 +29,22 @@ export function Hotbar({ activeContext }: { activeContext: string | undefined })
           );
         })}
       </ul>
-      <a className="hotbar-add" href={formatRoute({ view: 'home' })} aria-label={t('hotbar.add')} title={t('hotbar.add')}>
+      <a
+        className="hotbar-add"
+        href={formatRoute({ view: 'home' })}
+        aria-label={t('hotbar.add')}
+        title={t('hotbar.add')}
+        aria-current={view === 'home' ? 'page' : undefined}
+      >
         <span aria-hidden="true">+</span>
       </a>
-      <a className="hotbar-settings" href={formatRoute({ view: 'settings' })} aria-label={t('nav.settings')} title={t('nav.settings')}>
+      <a
+        className="hotbar-settings"
+        href={formatRoute({ view: 'settings' })}
+        aria-label={t('nav.settings')}
+        title={t('nav.settings')}
+        aria-current={view === 'settings' ? 'page' : undefined}
+      >
         <span aria-hidden="true">⚙</span>
       </a>
     </nav>

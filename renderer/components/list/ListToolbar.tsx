@@ -12,9 +12,11 @@ export interface ListToolbarProps {
   filters: ListFilters;
   selector: SelectorState;
   onChange: (next: Partial<ListFilters>) => void;
+  wide: boolean;
+  onWideChange: (wide: boolean) => void;
 }
 
-export function ListToolbar({ context, namespaced, filters, selector, onChange }: ListToolbarProps) {
+export function ListToolbar({ context, namespaced, filters, selector, onChange, wide, onWideChange }: ListToolbarProps) {
   const { t } = useTranslation();
   const any = filters.namespaces.length > 0 || filters.selector !== '' || filters.query !== '';
   return (
@@ -22,6 +24,9 @@ export function ListToolbar({ context, namespaced, filters, selector, onChange }
       {namespaced && <NamespaceSelect context={context} selected={filters.namespaces} onChange={(namespaces) => onChange({ namespaces })} />}
       <SelectorInput text={filters.selector} state={selector} onChange={(s) => onChange({ selector: s })} />
       <SearchInput value={filters.query} onChange={(query) => onChange({ query })} />
+      <button type="button" className="button" aria-pressed={wide} onClick={() => onWideChange(!wide)} title={t('list.wideHint')}>
+        {t('list.wide')}
+      </button>
       {any && (
         <button type="button" className="button" onClick={() => onChange({ namespaces: [], selector: '', query: '' })}>
           {t('list.clearFilters')}

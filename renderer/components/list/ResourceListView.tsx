@@ -10,6 +10,7 @@ import type { ListState } from '../../../app/watch/reducer';
 import { useWatchList } from '../../bridge/useWatchList';
 import { filterObjects, planList, resolveSelector } from '../../filters/listFilter';
 import { sortRows } from '../../filters/sortRows';
+import { visibleColumns } from '../../filters/visibleColumns';
 import { useFormat } from '../../i18n/useFormat';
 import { useListKind } from '../../kinds/useListKind';
 import type { ListKind } from '../../kinds/listKind';
@@ -83,6 +84,9 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
     }
   };
 
+  const [wide, setWide] = useState(true);
+  // Ages tick with `now`; which columns have values does not depend on it, so it is not a dependency.
+  const columns = useMemo(() => visibleColumns(kind.columns, rows, wide, now), [kind.columns, rows, wide]);
   const status = shown.status;
   const stale = loaded && status !== undefined && status.state !== 'live' && status.state !== 'connecting';
   const total = shown.items.size;
@@ -107,12 +111,14 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
         filters={filters}
         selector={selector}
         onChange={setFilters}
+        wide={wide}
+        onWideChange={setWide}
       />
       <ListMessages kindTitle={kind.title} status={status} loaded={loaded} rows={rows.length} filtered={filters.namespaces.length > 0 || filters.selector !== '' || filters.query !== ''} />
       {rows.length > 0 && (
         <ResourceTable
           label={t('list.tableLabel', { kind: kind.title })}
-          columns={kind.columns}
+          columns={columns}
           rows={rows}
           now={now}
           sort={sort}

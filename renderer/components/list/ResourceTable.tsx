@@ -32,18 +32,28 @@ export interface ResourceTableProps {
 }
 
 const ROW_HEIGHT = 34;
+const HEADER_HEIGHT = 32;
 const LABELS_ID = '__labels';
 
-/** Grid column widths: flexible (no fixed widths that would truncate CJK headers), with sane minimums. */
-function templateFor(columns: ListColumn[]): string {
+/**
+ * Grid column widths: flexible (no fixed widths that would truncate CJK headers), with sane
+ * minimums. Header and rows share one scroll container and one template, so they always align;
+ * the minimum total keeps narrow windows scrolling sideways instead of squeezing cells.
+ */
+function layoutFor(columns: ListColumn[]): { template: string; minWidthRem: number } {
+  let minWidthRem = 0;
+  const track = (min: number, fr: number) => {
+    minWidthRem += min;
+    return `minmax(${min}rem, ${fr}fr)`;
+  };
   const parts: string[] = columns.map((c) => {
-    if (c.id === 'name') return 'minmax(14rem, 3fr)';
-    if (c.id === 'namespace') return 'minmax(8rem, 1.2fr)';
-    if (c.numeric) return 'minmax(5.5rem, 0.7fr)';
-    return 'minmax(7rem, 1fr)';
+    if (c.id === 'name') return track(12, 3);
+    if (c.id === 'namespace') return track(8, 1.2);
+    if (c.numeric) return track(5.5, 0.7);
+    return track(7, 1);
   });
-  parts.push('minmax(12rem, 2fr)');
-  return parts.join(' ');
+  parts.push(track(12, 2));
+  return { template: parts.join(' '), minWidthRem };
 }
 
 export function ResourceTable(props: ResourceTableProps) {
@@ -56,10 +66,13 @@ export function ResourceTable(props: ResourceTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Rows start below the sticky header inside the same scroll container.
+    scrollMargin: HEADER_HEIGHT,
   });
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
   const activeRow = rows[activeIndex];
-  const template = templateFor(columns);
+  const { template, minWidthRem } = layoutFor(columns);
+  const minWidth = `${minWidthRem}rem`;
 
   useEffect(() => {
     if (rows.length) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
@@ -88,6 +101,7 @@ export function ResourceTable(props: ResourceTableProps) {
 
   return (
     <div
+      ref={scrollRef}
       className={`table${props.stale ? ' stale' : ''}`}
       role="grid"
       aria-label={props.label}
@@ -98,8 +112,8 @@ export function ResourceTable(props: ResourceTableProps) {
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
-      <div className="table-head" role="rowgroup">
-        <div className="table-row table-header-row" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+      <div className="table-head" role="rowgroup" style={{ minWidth }}>
+        <div className="table-row table-header-row" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}>
           {columns.map((c) => {
             const sorted = sort?.columnId === c.id ? sort.direction : undefined;
             return (
@@ -123,8 +137,7 @@ export function ResourceTable(props: ResourceTableProps) {
           </div>
         </div>
       </div>
-      <div className="table-body" ref={scrollRef} role="rowgroup">
-        <div className="table-spacer" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="table-body" role="rowgroup" style={{ minWidth, height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const obj = rows[item.index];
             const selected = item.index === activeIndex;
@@ -136,7 +149,7 @@ export function ResourceTable(props: ResourceTableProps) {
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={selected}
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
                 onClick={() => setActive(item.index)}
                 onDoubleClick={() => props.onOpen(obj)}
               >
@@ -149,7 +162,6 @@ export function ResourceTable(props: ResourceTableProps) {
               </div>
             );
           })}
-        </div>
       </div>
     </div>
   );

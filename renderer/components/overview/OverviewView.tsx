@@ -36,7 +36,7 @@ export function OverviewView({ context }: { context: string }) {
     [deployments.items, statefulSets.items, daemonSets.items],
   );
   const warnings = useMemo(() => latestEvents(events.items.values(), 12, 'Warning'), [events.items]);
-  const recent = useMemo(() => latestEvents(events.items.values(), 12), [events.items]);
+  const recent = useMemo(() => latestEvents(events.items.values(), 12, 'Normal'), [events.items]);
   const listHref = (kindId: string) => formatRoute({ view: 'list', context, kindId, filters: { namespaces: [], selector: '', query: '' } });
 
   return (
