@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ApiError, type SimContext } from '../types';
 import { createExecHandler } from './exec/handler';
 import { createLogHandler } from './logs/handler';
@@ -17,7 +20,9 @@ export const CLUSTER_METRICS_PATH = '/metrics/cluster';
 export function installStreams(ctx: SimContext): () => void {
   const view = new ClusterView(ctx.store);
   const scraper = new ClusterScraper(view, () => ctx.now());
-  const exec = createExecHandler(ctx);
+  // Exec scratch dirs live under the data dir; without one, in a temp dir removed on stop.
+  const ownScratch = ctx.options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'pilothouse-sim-exec-'));
+  const exec = createExecHandler(ctx, { dataDir: ctx.options.dataDir ?? ownScratch });
 
   ctx.routes.subresource('pods', 'log', createLogHandler(ctx));
   ctx.routes.upgrade('pods', 'exec', exec.handler);
@@ -31,5 +36,8 @@ export function installStreams(ctx: SimContext): () => void {
   ctx.routes.raw(CLUSTER_METRICS_PATH, (_req, res) => sendExposition(res, scraper.cluster()));
   ctx.setMetricsProvider(createMetricsProvider(view, () => ctx.now()));
 
-  return () => exec.close();
+  return () => {
+    exec.close();
+    if (ownScratch) rmSync(ownScratch, { recursive: true, force: true });
+  };
 }

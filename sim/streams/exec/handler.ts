@@ -26,12 +26,6 @@ export function createExecHandler(ctx: SimContext, options: ExecHandlerOptions =
   const wss = new WebSocketServer({ noServer: true, handleProtocols: (offered) => negotiateProtocol(offered) ?? false });
 
   const handler: UpgradeHandler = ({ req, socket, head, query, namespace, name }) => {
-    if ((req.headers.upgrade ?? '').toLowerCase() !== 'websocket') {
-      throw badRequest('unable to upgrade connection: this simulator speaks the WebSocket remote-command protocols (v5.channel.k8s.io, v4.channel.k8s.io) only, not SPDY');
-    }
-    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-    if (!negotiateProtocol(offered)) throw badRequest(`unable to upgrade connection: none of the requested subprotocols [${offered.join(', ')}] is supported (want v5.channel.k8s.io or v4.channel.k8s.io)`);
-
     const streams: ExecStreams = {
       command: query.getAll('command'),
       stdin: queryBool(query, 'stdin'),
@@ -48,6 +42,14 @@ export function createExecHandler(ctx: SimContext, options: ExecHandlerOptions =
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') throw badRequest(`cannot exec into a container in a completed pod; current phase is ${phase}`);
     if (!containerStatus(pod, container)?.state?.running) throw new ApiError(400, 'BadRequest', `container not found ("${container}")`);
+
+    // Checked after the pod and container: kubectl falls back to SPDY when the WebSocket upgrade
+    // fails, so the user sees the error of the second attempt; make it the meaningful one.
+    if ((req.headers.upgrade ?? '').toLowerCase() !== 'websocket') {
+      throw badRequest('unable to upgrade connection: this simulator speaks the WebSocket remote-command protocols (v5.channel.k8s.io, v4.channel.k8s.io) only, not SPDY');
+    }
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    if (!negotiateProtocol(offered)) throw badRequest(`unable to upgrade connection: none of the requested subprotocols [${offered.join(', ')}] is supported (want v5.channel.k8s.io or v4.channel.k8s.io)`);
 
     const sandbox = sandboxCommand(streams.command, { namespace, pod: name, container }, streams.tty, { dataDir: options.dataDir ?? ctx.options.dataDir, useBwrap: options.useBwrap });
     wss.handleUpgrade(req, socket, head, (ws) => {
