@@ -64,7 +64,17 @@ function rfc3339(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Starts a simulator; resolves once it listens and the scenario is loaded. */
+/** The namespaces every cluster has (scenario `empty` is just these; owned by the core). */
+function createSystemNamespaces(ctx: SimContext): void {
+  for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+    if (!ctx.api.get('namespaces', '', name)) ctx.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
+}
+
+/**
+ * Starts a simulator; resolves once it listens and the scenario is loaded.
+ * Scenario `empty` (handled here, not by sim/scenarios) holds only the system namespaces.
+ */
 export async function startSim(input: StartSimOptions = {}): Promise<RunningSim> {
   const options: SimOptions = {
     ...input,
@@ -155,7 +165,8 @@ export async function startSim(input: StartSimOptions = {}): Promise<RunningSim>
   const stopStreams = installStreams(ctx);
   const stopControllers = input.controllers === false ? () => {} : installControllers(ctx);
   try {
-    await loadScenario(ctx, options.scenario, options);
+    if (options.scenario === 'empty') createSystemNamespaces(ctx);
+    else await loadScenario(ctx, options.scenario, options);
   } catch (err) {
     stopControllers();
     stopStreams();

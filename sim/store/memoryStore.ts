@@ -76,8 +76,47 @@ class Ring {
 
 class TypeStore {
   objects = new Map<string, Entry>();
-  /** Keys in sorted order (kept sorted on insert/delete: binary search + splice). */
-  keys: string[] = [];
+  /** Keys in sorted order as of the last {@link sorted} call. */
+  private keys: string[] = [];
+  /** Keys added since, unsorted: inserts stay O(1) while 150k pods are created. */
+  private added: string[] = [];
+  /** Keys removed since (still in `keys`). */
+  private removed = new Set<string>();
+
+  insertKey(key: string): void {
+    if (this.removed.delete(key)) return; // re-created before the next sort: still in `keys`
+    this.added.push(key);
+  }
+
+  removeKey(key: string): void {
+    const i = this.added.indexOf(key);
+    if (i >= 0 && this.added.length < 1024) this.added.splice(i, 1);
+    else this.removed.add(key);
+  }
+
+  /** All keys in sorted order (merging pending changes in O(n + m log m)). */
+  sorted(): string[] {
+    if (!this.added.length && !this.removed.size) return this.keys;
+    const added = this.added.filter((k) => !this.removed.has(k)).sort();
+    const removed = this.removed;
+    const out: string[] = new Array(0);
+    let i = 0;
+    let j = 0;
+    const keys = this.keys;
+    while (i < keys.length || j < added.length) {
+      if (j >= added.length || (i < keys.length && keys[i] < added[j])) {
+        const k = keys[i++];
+        if (!removed.has(k)) out.push(k);
+      } else {
+        out.push(added[j++]);
+      }
+    }
+    this.keys = out;
+    this.added = [];
+    this.removed = new Set();
+    return out;
+  }
+
   history: Ring;
   /** Resumes from a revision below this one may have missed events → 410. */
   compactedRev = 0;
@@ -180,10 +219,10 @@ export class MemoryStore implements Store {
     const fields = parseFieldSelector(options.fieldSelector, allowedFields(resource));
     const ns = options.namespace ?? '';
     const prefix = ns ? `${ns}/` : '';
-    let i = lowerBound(ts.keys, prefix);
-    if (options.after !== undefined) i = Math.max(i, lowerBound(ts.keys, options.after + '\u0000'));
+    const keys = ts.sorted();
+    let i = lowerBound(keys, prefix);
+    if (options.after !== undefined) i = Math.max(i, lowerBound(keys, options.after + '\u0000'));
     const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
-    const keys = ts.keys;
     let lastKey: string | undefined;
     for (; i < keys.length; i++) {
       const key = keys[i];
@@ -231,12 +270,13 @@ export class MemoryStore implements Store {
     const prefix = ns ? `${ns}/` : '';
     const from = options.after !== undefined && options.after + '\u0000' > prefix ? options.after + '\u0000' : prefix;
     const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
-    let i = lowerBound(ts.keys, from);
+    const keys = ts.sorted();
+    let i = lowerBound(keys, from);
     let j = lowerBound(changed, from);
     const out: StoredObject[] = [];
     let lastKey: string | undefined;
     for (;;) {
-      const a = i < ts.keys.length ? ts.keys[i] : undefined;
+      const a = i < keys.length ? keys[i] : undefined;
       const b = j < changed.length ? changed[j] : undefined;
       if (a === undefined && b === undefined) break;
       let key: string;
@@ -274,7 +314,7 @@ export class MemoryStore implements Store {
     }
     const entry = this.entry(resource, object, ++this.rev);
     ts.objects.set(key, entry);
-    ts.keys.splice(lowerBound(ts.keys, key), 0, key);
+    ts.insertKey(key);
     this.emit(resource, ts, 'ADDED', entry);
     return entry;
   }
@@ -308,8 +348,7 @@ export class MemoryStore implements Store {
     const prev = ts?.objects.get(key);
     if (!ts || !prev) return undefined;
     ts.objects.delete(key);
-    const idx = lowerBound(ts.keys, key);
-    if (ts.keys[idx] === key) ts.keys.splice(idx, 1);
+    ts.removeKey(key);
     // The DELETED event carries the last state with the deletion's revision, as kube does.
     const rev = ++this.rev;
     const obj = prev.parse();
