@@ -30,6 +30,9 @@ const MAX_ERROR_BODY = 1024 * 1024;
 /** Sends a request and parses the JSON answer. */
 export async function requestJson<T>(transport: ClusterTransport, req: KubeRequest): Promise<T> {
   const res = await send(transport, req, false);
+  // A half-open connection must not hang a list forever: give up after a quiet spell.
+  const idleMs = req.timeoutMs ?? 30_000;
+  res.setTimeout(idleMs, () => res.destroy(new Error(`no data for ${Math.round(idleMs / 1000)} s`)));
   const text = await readBody(res, Infinity, req.signal);
   try {
     return JSON.parse(text) as T;

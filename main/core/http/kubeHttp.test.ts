@@ -1,0 +1,136 @@
+/**
+ * The request layer against real sockets: the simulator (429 with Retry-After, Status messages),
+ * a closed port (readable network errors), a token file rotated on disk, and an HTTP CONNECT
+ * proxy from a kubeconfig's proxy-url.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSim } from '../../../sim/index';
+import { ClusterTransport } from '../auth/clusterTransport';
+import { ExecTrustStore } from '../auth/execTrustStore';
+import { loadKubeconfigs } from '../kubeconfig/mergeKubeconfigs';
+import type { ResolvedContext } from '../kubeconfig/types';
+import { startFakeApiServer } from '../testing/fakeApiServer';
+import { requestJson } from './kubeHttp';
+
+type Sim = Awaited<ReturnType<typeof startSim>>;
+let sim: Sim;
+let admin: ResolvedContext;
+const trust = new ExecTrustStore('/nonexistent');
+
+beforeAll(async () => {
+  sim = await startSim({ controllers: false });
+  admin = (await loadKubeconfigs([{ path: sim.kubeconfigPath }])).contexts.find((c) => c.name === 'sim-admin')!;
+});
+afterAll(async () => {
+  await sim?.stop();
+});
+
+describe('kube request layer', () => {
+  it('waits for Retry-After on 429 and then succeeds', async () => {
+    const t = new ClusterTransport(admin, trust);
+    sim.ctx.chaos.retryAfterSeconds = 1;
+    sim.ctx.chaos.rate429 = 1;
+    const started = Date.now();
+    const pending = requestJson<{ kind: string }>(t, { path: '/api/v1/namespaces' });
+    setTimeout(() => (sim.ctx.chaos.rate429 = 0), 300);
+    await expect(pending).resolves.toMatchObject({ kind: 'NamespaceList' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    t.dispose();
+  });
+
+  it('maps API errors to codes with the Status message', async () => {
+    const t = new ClusterTransport(admin, trust);
+    await expect(requestJson(t, { path: '/api/v1/namespaces/default/pods/missing' })).rejects.toMatchObject({ code: 'not-found', status: 404, message: 'pods "missing" not found' });
+    t.dispose();
+  });
+
+  it('turns a refused connection into a readable unreachable error', async () => {
+    const probe = net.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((r) => probe.close(r));
+    const t = new ClusterTransport({ ...admin, cluster: { ...admin.cluster!, server: `https://127.0.0.1:${port}` } }, trust);
+    await expect(requestJson(t, { path: '/version' })).rejects.toMatchObject({ code: 'unreachable', message: `Cannot reach https://127.0.0.1:${port}: connection refused` });
+    t.dispose();
+  });
+
+  it('re-reads a token file when it changes', async () => {
+    const server = await startFakeApiServer();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ph-tok-'));
+    const tokenFile = path.join(dir, 'token');
+    fs.writeFileSync(tokenFile, 'first\n');
+    const t = new ClusterTransport(
+      { name: 'x', demo: false, context: { name: 'x', cluster: 'c', user: 'u', sourceFile: '/k' }, cluster: { name: 'c', server: server.url, skipTLSVerify: false, sourceFile: '/k' }, user: { name: 'u', tokenFile, sourceFile: '/k' } },
+      trust,
+    );
+    await requestJson(t, { path: '/version' });
+    fs.writeFileSync(tokenFile, 'second-and-longer\n');
+    await requestJson(t, { path: '/version' });
+    expect(server.authorizations).toEqual(['Bearer first', 'Bearer second-and-longer']);
+    t.dispose();
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('tunnels through an http proxy-url (CONNECT) with TLS to the API server', async () => {
+    const connects: string[] = [];
+    const proxy = http.createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req, socket, head) => {
+      connects.push(req.url ?? '');
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = net.connect(Number(port), host, () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const t = new ClusterTransport({ ...admin, cluster: { ...admin.cluster!, proxyUrl } }, trust);
+    await expect(requestJson(t, { path: '/version' })).resolves.toMatchObject({ gitVersion: expect.stringMatching(/^v1\.32/) });
+    expect(connects).toEqual([`127.0.0.1:${sim.port}`]);
+    t.dispose();
+    proxy.closeAllConnections();
+    await new Promise((r) => proxy.close(r));
+  });
+
+  it('verifies the server certificate unless insecure-skip-tls-verify is set', async () => {
+    const noCa = { ...admin, cluster: { ...admin.cluster!, caData: undefined, caFile: undefined } };
+    const strict = new ClusterTransport(noCa, trust);
+    await expect(requestJson(strict, { path: '/version' })).rejects.toMatchObject({ code: 'unreachable', message: expect.stringMatching(/^Cannot reach https:\/\/127\.0\.0\.1:\d+: TLS error: /) });
+    strict.dispose();
+    const insecure = new ClusterTransport({ ...noCa, cluster: { ...noCa.cluster, skipTLSVerify: true } }, trust);
+    await expect(requestJson(insecure, { path: '/version' })).resolves.toMatchObject({ gitVersion: expect.any(String) });
+    insecure.dispose();
+  });
+
+  it('sends basic auth and an OIDC id-token as client-node builds them', async () => {
+    const server = await startFakeApiServer();
+    const base = { name: 'x', demo: false, context: { name: 'x', cluster: 'c', user: 'u', sourceFile: '/k' }, cluster: { name: 'c', server: server.url, skipTLSVerify: false, sourceFile: '/k' } };
+    const basic = new ClusterTransport({ ...base, user: { name: 'u', username: 'ann', password: 'pw', sourceFile: '/k' } }, trust);
+    await requestJson(basic, { path: '/version' });
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const idToken = `${b64({ alg: 'none' })}.${b64({ exp: Math.floor(Date.now() / 1000) + 3600 })}.sig`;
+    const oidc = new ClusterTransport({ ...base, user: { name: 'u', authProvider: { name: 'oidc', config: { 'id-token': idToken, 'client-id': 'k', exec: 'ignored' } }, sourceFile: '/k' } }, trust);
+    await requestJson(oidc, { path: '/version' });
+    expect(server.authorizations).toEqual([`Basic ${Buffer.from('ann:pw').toString('base64')}`, `Bearer ${idToken}`]);
+    basic.dispose();
+    oidc.dispose();
+    await server.close();
+  });
+
+  it('refuses auth-provider plug-ins that would run a command without trust (gcp cmd-path)', async () => {
+    const t = new ClusterTransport({ ...admin, user: { name: 'u', authProvider: { name: 'gcp', config: { 'cmd-path': 'touch /tmp/never' } }, sourceFile: '/k' } }, trust);
+    await expect(requestJson(t, { path: '/version' })).rejects.toMatchObject({ code: 'kubeconfig', message: expect.stringContaining('"gcp" auth-provider is not supported') });
+    t.dispose();
+  });
+});
