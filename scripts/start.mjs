@@ -113,29 +113,36 @@ function electronStarts(binary) {
   return r.status === 0;
 }
 
-/** Passes Ctrl-C / SIGTERM to the child and exits with its status (unless it failed to spawn). */
+const SIGNALS = process.platform === 'win32' ? ['SIGINT', 'SIGTERM'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Passes Ctrl-C / SIGTERM / SIGHUP to the child and exits with its status (unless it failed to spawn). */
 function forwardSignals(child, failedToSpawn = () => false) {
   const forward = (signal) => child.kill(signal);
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, forward);
+  for (const signal of SIGNALS) process.on(signal, forward);
   child.on('exit', (code, signal) => {
     if (failedToSpawn()) return;
     process.exit(code ?? (signal ? 1 : 0));
   });
   return () => {
-    for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, forward);
+    for (const signal of SIGNALS) process.off(signal, forward);
   };
 }
+
+// On POSIX the child gets its own process group: a Ctrl-C in the terminal then reaches it
+// once, through us, instead of twice (once from the terminal, once forwarded), which the
+// web CLI would take as "stop now, skip the clean shutdown".
+const childOptions = { cwd: ROOT, stdio: 'inherit', detached: process.platform !== 'win32' };
 
 function startWebMode(reason, args) {
   console.log(`[start] Electron cannot run here: ${reason}.`);
   console.log('[start] Starting Pilothouse in web mode instead (your browser, on 127.0.0.1 only).');
-  const child = spawn(process.execPath, [tsxCli(), 'main/web/cli.ts', '--open', ...args], { cwd: ROOT, stdio: 'inherit' });
+  const child = spawn(process.execPath, [tsxCli(), 'main/web/cli.ts', '--open', ...args], childOptions);
   forwardSignals(child);
 }
 
 function startElectron(binary, args) {
   // `electron <app dir>` reads package.json ("main": dist/electron/main.cjs) and the app name.
-  const child = spawn(binary, [ROOT, ...args], { cwd: ROOT, stdio: 'inherit' });
+  const child = spawn(binary, [ROOT, ...args], childOptions);
   let failed = false;
   const stopForwarding = forwardSignals(child, () => failed);
   child.once('error', (err) => {

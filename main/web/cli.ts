@@ -57,13 +57,19 @@ async function main() {
 
   let launched: LaunchedCore | undefined;
   let server: WebServer | undefined;
-  let stopping = false;
+  let stoppingSince = 0;
   const shutdown = async (code: number) => {
-    if (stopping) process.exit(1); // A second Ctrl-C: leave now.
-    stopping = true;
+    // A second Ctrl-C means "leave now"; one arriving within a second is the same press
+    // delivered twice (e.g. by the terminal and by a parent that forwards signals).
+    if (stoppingSince) {
+      if (Date.now() - stoppingSince > 1000) process.exit(1);
+      return;
+    }
+    stoppingSince = Date.now();
     try {
       await server?.close();
       await launched?.dispose();
+      log('Stopped.');
     } finally {
       process.exit(code);
     }
