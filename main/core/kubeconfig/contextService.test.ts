@@ -122,4 +122,27 @@ describe('kubeconfig files watched on disk', () => {
     await until(() => last().contexts.some((c) => c.name === 'appeared'));
     expect(last().contexts.find((c) => c.name === 'appeared')?.sourceFile).toBe(later);
   });
+
+  it('merges the demo kubeconfig after the user files and flags its contexts', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ph-watch-'));
+    const a = await startFakeApiServer();
+    servers.push(a);
+    const demo = path.join(dir, 'demo');
+    fs.writeFileSync(demo, config([{ name: 'demo', server: a.url }], 'demo'));
+    core = createCore({
+      kubeconfigPaths: [path.join(dir, 'no-such-config')],
+      extraKubeconfigs: [{ path: demo, demo: true }],
+      settingsPath: path.join(dir, 'settings.json'),
+      trustStorePath: path.join(dir, 'trust.json'),
+      mode: 'web',
+      version: 'test',
+      log: () => {},
+    });
+    const ports = createMemoryPorts();
+    serveContract(contract, core.handlers, ports.server);
+    const client = createContractClient(ports.client);
+    const snap = await new Promise<ContextsSnapshot>((resolve) => client.subscribe(contract.watchContexts, undefined, { onEvent: resolve }));
+    expect(snap.contexts).toEqual([expect.objectContaining({ name: 'demo', demo: true, current: true })]);
+    expect(snap.problems).toEqual([]);
+  });
 });
