@@ -131,6 +131,18 @@ describe('owner chains in odd shapes', () => {
     expect(ownerChain(pod, () => impostor)[0].object).toBeUndefined();
   });
 
+  it('cluster-scoped owners are looked up without a namespace (mirror pod owned by its Node)', () => {
+    const node: KubeObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1', uid: 'uid-n1' } };
+    const mirror = { ...base('kube-apiserver-n1'), metadata: { ...base('kube-apiserver-n1').metadata, ownerReferences: [controllerRef(node)] } };
+    const asked: (string | undefined)[] = [];
+    const chain = ownerChain(mirror, (ref, ns) => {
+      asked.push(ns);
+      return ref.uid === node.metadata.uid ? node : undefined;
+    });
+    expect(asked).toEqual([undefined]);
+    expect(chain).toEqual([{ ref: controllerRef(node), namespace: undefined, object: node }]);
+  });
+
   it('stops on cycles', () => {
     const a = base('a', 'X');
     const b = base('b', 'X');

@@ -5,6 +5,7 @@
  * Everything matches by uid where Kubernetes gives one, and never across namespaces.
  */
 import type { KubeObject, OwnerReference } from '../kube/object';
+import { findKind } from './registry';
 import { matchesLabelSelector, selectorFromLabelSelectorSpec, selectorFromMatchLabels, type LabelSelector } from '../selectors/labelSelector';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- pod specs are read defensively from plain JSON */
@@ -39,7 +40,9 @@ export function ownerChain(obj: KubeObject, lookup: OwnerLookup, maxDepth = 10):
     const ref = refs.find((r) => r.controller) ?? (refs.length === 1 ? refs[0] : undefined);
     if (!ref || seen.has(ref.uid)) break;
     seen.add(ref.uid);
-    const namespace: string | undefined = current.metadata.namespace;
+    // Owners of cluster-scoped kinds (a Node owning a mirror pod) live in no namespace.
+    const ownerKind = findKind({ apiVersion: ref.apiVersion, kind: ref.kind });
+    const namespace: string | undefined = ownerKind && !ownerKind.namespaced ? undefined : current.metadata.namespace;
     const found = lookup(ref, namespace);
     const owner: KubeObject | undefined = found && found.metadata.uid === ref.uid ? found : undefined;
     chain.push({ ref, namespace, object: owner });

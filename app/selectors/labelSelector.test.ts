@@ -206,6 +206,11 @@ describe('selectors from API objects', () => {
     expect(describeLabelSelector(sel)).toBe('app=web,!legacy,team,tier in (backend,frontend),track notin (canary)');
   });
 
+  it('equals the parsed text whichever way it was built', () => {
+    const fromSpec = selectorFromLabelSelectorSpec({ matchLabels: { tier: 'web', app: 'shop' }, matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['dev'] }] });
+    expect(fromSpec).toEqual(parseLabelSelector('tier=web,app=shop,env notin (dev)'));
+  });
+
   it('null selects nothing, {} selects everything (metav1.LabelSelectorAsSelector)', () => {
     const none = selectorFromLabelSelectorSpec(null);
     expect(none.matchesNothing).toBe(true);

@@ -139,6 +139,8 @@ export function selectorFromLabelSelectorSpec(spec: LabelSelectorSpec | null | u
         throw new SelectorSyntaxError(`unknown operator "${expr.operator}" for "${expr.key}" (expected In, NotIn, Exists or DoesNotExist)`, 0);
     }
   }
+  // Sorted by key like parsed selectors, so equal selectors compare equal however they were built.
+  requirements.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return requirements.length ? { requirements } : EVERYTHING;
 }
 
