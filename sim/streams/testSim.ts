@@ -14,13 +14,21 @@ export interface CommandResult {
   code: number;
 }
 
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
 export interface TestSim {
   sim: RunningSim;
   kubectl(args: string[], input?: string): Promise<CommandResult>;
   /** Starts a long-running kubectl (logs -f, exec -it…). */
   spawnKubectl(args: string[]): ChildProcess;
-  /** GET with the admin token; returns status and body text. */
-  apiGet(path: string, headers?: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>;
+  /** GET with the admin token (or the given Authorization header); returns status and body text. */
+  apiGet(path: string, headers?: Record<string, string>): Promise<ApiResponse>;
+  /** Any method with the admin token. */
+  api(method: string, path: string, body?: string, headers?: Record<string, string>): Promise<ApiResponse>;
   /** Polls the store for a pod until `ready(pod)` holds. */
   waitForPod(namespace: string, name: string, ready: (pod: KubeObject & { status?: Record<string, unknown> }) => boolean, timeoutMs?: number): Promise<KubeObject>;
   stop(): Promise<void>;
@@ -44,6 +52,17 @@ export const isRunning = (pod: { status?: Record<string, unknown> }): boolean =>
 export async function startTestSim(options: StartSimOptions = {}): Promise<TestSim> {
   const sim = await startSim({ scenario: 'minimal', ...options });
   const env = { ...process.env, KUBECONFIG: sim.kubeconfigPath };
+  const call = (method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<ApiResponse> =>
+    new Promise((resolve, reject) => {
+      const req = request(`${sim.url}${path}`, { method, ca: sim.caPem, headers: { Authorization: `Bearer ${sim.tokens.admin}`, ...headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
   return {
     sim,
     kubectl: (args, input) =>
@@ -54,17 +73,8 @@ export async function startTestSim(options: StartSimOptions = {}): Promise<TestS
         if (input !== undefined) child.stdin?.end(input);
       }),
     spawnKubectl: (args) => spawn('kubectl', args, { env, stdio: ['pipe', 'pipe', 'pipe'] }),
-    apiGet: (path, headers = {}) =>
-      new Promise((resolve, reject) => {
-        const req = request(`${sim.url}${path}`, { ca: sim.caPem, headers: { Authorization: `Bearer ${sim.tokens.admin}`, ...headers } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-          res.on('error', reject);
-        });
-        req.on('error', reject);
-        req.end();
-      }),
+    apiGet: (path, headers = {}) => call('GET', path, undefined, headers),
+    api: call,
     waitForPod: (namespace, name, ready, timeoutMs = 30_000) =>
       waitUntil(() => {
         const pod = sim.ctx.store.get('pods', namespace, name)?.parse() as (KubeObject & { status?: Record<string, unknown> }) | undefined;

@@ -10,8 +10,11 @@ const API_VERSION = 'metrics.k8s.io/v1beta1';
 export const cpuQuantity = (cores: number): string => `${Math.max(0, Math.round(cores * 1e9))}n`;
 export const memoryQuantity = (bytes: number): string => `${Math.max(0, Math.round(bytes / 1024))}Ki`;
 
-/** metrics-server scrapes every 15 s; the sample is as old as the last scrape. */
-const sampleSec = (nowMs: number): number => Math.floor(nowMs / 15000) * 15;
+/**
+ * Sample time. A real metrics-server lags up to a scrape interval (15 s) and has nothing for
+ * brand-new pods; the simulator answers at once so a fresh demo cluster shows usage immediately.
+ */
+const sampleSec = (nowMs: number): number => Math.floor(nowMs / 1000);
 const rfc3339 = (sec: number): string => new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
 
 export function createMetricsProvider(view: ClusterView, now: () => number): MetricsProvider {
