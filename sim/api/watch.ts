@@ -102,8 +102,12 @@ export class WatchHub {
     const write = (line: string): void => {
       if (closed || conn.stalled) return;
       if (chaos.truncatedWatchRate > 0 && Math.random() < chaos.truncatedWatchRate) {
-        res.write(line.slice(0, Math.max(1, Math.floor(line.length / 2))));
-        finish(true);
+        // Cut the line mid-way and drop the connection once that much has gone out.
+        closed = true;
+        res.write(line.slice(0, Math.max(1, Math.floor(line.length / 2))), () => {
+          closed = false;
+          finish(true);
+        });
         return;
       }
       if (chaos.malformedWatchRate > 0 && Math.random() < chaos.malformedWatchRate) {

@@ -56,7 +56,7 @@ export function request(
         headers: {
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
           ...(options.accept ? { Accept: options.accept } : {}),
-          ...(body !== undefined ? { 'Content-Type': options.contentType ?? 'application/json' } : {}),
+          ...(body !== undefined ? { 'Content-Type': options.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(body) } : {}),
         },
       },
       (res) => {
