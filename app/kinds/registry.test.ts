@@ -156,6 +156,12 @@ describe('lookups', () => {
     expect(crd.columns.map((c) => c.title ?? c.id)).toEqual(['name', 'namespace', 'READY']);
   });
 
+  it('kindForApiResource: built-ins the registry does not list are not custom', () => {
+    const lease = kindForApiResource({ group: 'coordination.k8s.io', version: 'v1', resource: 'leases', kind: 'Lease', namespaced: true, verbs: ['list'] });
+    expect(lease).toMatchObject({ id: 'coordination.k8s.io/leases', area: 'cluster' });
+    expect(lease.columns.map((c) => c.id)).toEqual(['name', 'namespace', 'age']);
+  });
+
   it('columnsForCustomResource without printer columns shows NAME (NAMESPACE) AGE', () => {
     expect(columnsForCustomResource(undefined, false).map((c) => c.id)).toEqual(['name', 'age']);
     expect(columnsForCustomResource([], true).map((c) => c.id)).toEqual(['name', 'namespace', 'age']);

@@ -60,9 +60,11 @@ export function kindsByArea(): Map<KindArea, ResourceKindInfo[]> {
 }
 
 /**
- * Registry entry for a resource found by discovery: the built-in entry when we know it, else
- * a custom entry (area 'custom') with printer-column columns. Its id is "group/resource"
- * so it cannot clash with a built-in id; titleKey is 'kind.custom' (show the kind name).
+ * Registry entry for a resource found by discovery: the built-in entry when we know it, else a
+ * generated entry with printer-column columns (NAME, NAMESPACE, AGE without any). Its id is
+ * "group/resource" so it cannot clash with a built-in id; titleKey is 'kind.custom' (show the
+ * kind name). Area 'custom' for CRD-defined resources; other built-ins the registry does not
+ * list (leases, priorityclasses, …) get area 'cluster' so they never pose as custom resources.
  */
 export function kindForApiResource(res: ApiResourceInfo): ResourceKindInfo {
   const known = !res.custom ? findKind({ group: res.group, resource: res.resource }) : undefined;
@@ -74,7 +76,7 @@ export function kindForApiResource(res: ApiResourceInfo): ResourceKindInfo {
     resource: res.resource,
     kind: res.kind,
     namespaced: res.namespaced,
-    area: 'custom',
+    area: res.custom ? 'custom' : 'cluster',
     titleKey: 'kind.custom',
     shortNames: res.shortNames,
     columns: columnsForCustomResource(res.printerColumns, res.namespaced),
