@@ -23,7 +23,7 @@ afterAll(async () => {
 
 type Event = { type: string; object: { metadata?: { name?: string; resourceVersion?: string }; code?: number; reason?: string } };
 
-function watch(path: string, query: Record<string, unknown>) {
+function watch(path: string, query: Record<string, string | number | boolean | undefined>) {
   const events: Event[] = [];
   let done: Promise<unknown>;
   let controller: AbortController | undefined;
