@@ -75,7 +75,7 @@ export async function startTestSim(options: StartSimOptions = {}): Promise<TestS
     spawnKubectl: (args) => spawn('kubectl', args, { env, stdio: ['pipe', 'pipe', 'pipe'] }),
     apiGet: (path, headers = {}) => call('GET', path, undefined, headers),
     api: call,
-    waitForPod: (namespace, name, ready, timeoutMs = 30_000) =>
+    waitForPod: (namespace, name, ready, timeoutMs = 45_000) =>
       waitUntil(() => {
         const pod = sim.ctx.store.get('pods', namespace, name)?.parse() as (KubeObject & { status?: Record<string, unknown> }) | undefined;
         return pod && ready(pod) ? pod : undefined;

@@ -90,7 +90,7 @@ describe('Prometheus endpoints', () => {
   });
 
   it("serves a node's cAdvisor page at the kubelet proxy path", async () => {
-    const pod = t.sim.ctx.store.get('pods', 'default', 'tool')!.parse() as { spec: { nodeName: string } };
+    const pod = t.sim.ctx.store.get('pods', 'default', 'tool')!.parse() as unknown as { spec: { nodeName: string } };
     const res = await t.kubectl(['get', '--raw', `/api/v1/nodes/${pod.spec.nodeName}/proxy/metrics/cadvisor`]);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/^container_cpu_usage_seconds_total\{container="tool",id="[^"]+",image="(?:docker\.io\/library\/)?busybox:1\.36",name="[0-9a-f]+",namespace="default",pod="tool"\} [\d.]+$/m);
