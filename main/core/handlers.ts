@@ -9,7 +9,6 @@ import type { KubeObject } from '../../app/kube/object';
 import { execCommandLine } from './auth/execCommandLine';
 import type { ExecTrustStore } from './auth/execTrustStore';
 import type { ClusterManager } from './cluster/clusterManager';
-import { discoverResources } from './cluster/discovery';
 import { collectionPath, normalizeObject } from './informer/normalize';
 import type { ContextService } from './kubeconfig/contextService';
 import type { SettingsStore } from './settings';
@@ -87,7 +86,7 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<PilothouseContrac
     discoverResources: async (req, ctx) => {
       await deps.ready;
       const { context } = validate.contextRequest(req);
-      return discoverResources(clusters.requestFor(knownContext(context)), ctx.signal);
+      return clusters.discover(knownContext(context), ctx.signal);
     },
 
     watchObjects: async (params, emit, ctx) => {

@@ -4,13 +4,17 @@
  * context whose entries changed reconnects (its informers relist), a removed one disconnects.
  */
 import { ContractError, toErrorData, type ContractErrorData } from '../../../app/contract/errors';
-import type { ClusterHealth, ClusterState } from '../../../app/contract/pilothouse';
+import type { ApiResourceInfo, ClusterHealth, ClusterState } from '../../../app/contract/pilothouse';
 import { ClusterTransport } from '../auth/clusterTransport';
 import type { ExecTrustStore } from '../auth/execTrustStore';
 import { openStream, requestJson, type KubeRequest } from '../http/kubeHttp';
 import type { ListWatchClient } from '../informer/informer';
 import { InformerRegistry, type InformerRegistryOptions } from '../informer/informerRegistry';
 import type { ContextService } from '../kubeconfig/contextService';
+import { discoverResources } from './discovery';
+
+/** Discovery answers are reused this long (CRDs added since show up on the next ask after it). */
+const DISCOVERY_TTL_MS = 15_000;
 
 interface Connection {
   context: string;
@@ -22,6 +26,7 @@ interface Connection {
   /** Bumped on every (re)connect so a late answer from an older attempt is ignored. */
   generation: number;
   checking?: Promise<void>;
+  discovery?: { at: number; result: Promise<ApiResourceInfo[]> };
 }
 
 export interface ClusterManagerOptions {
@@ -87,6 +92,32 @@ export class ClusterManager {
     return (req) => requestJson(this.transportOf(context), req);
   }
 
+  /**
+   * Every resource the cluster serves. Fetched once in the background on connect and shared
+   * by concurrent callers; a caller's abort only stops its own wait.
+   */
+  async discover(context: string, signal?: AbortSignal): Promise<ApiResourceInfo[]> {
+    const conn = this.ensure(context);
+    if (!conn.discovery || Date.now() - conn.discovery.at > DISCOVERY_TTL_MS) this.startDiscovery(conn);
+    const result = conn.discovery!.result;
+    if (!signal) return result;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(new ContractError({ code: 'cancelled', message: 'Cancelled' }));
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      result.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  private startDiscovery(conn: Connection): void {
+    const entry = { at: Date.now(), result: discoverResources((req) => requestJson(conn.transport, req)) };
+    conn.discovery = entry;
+    // A failed discovery is not cached: the next caller tries again.
+    entry.result.catch(() => {
+      if (conn.discovery === entry) conn.discovery = undefined;
+    });
+  }
+
   openContexts(): string[] {
     return [...this.connections.keys()];
   }
@@ -140,6 +171,7 @@ export class ClusterManager {
     conn.transport.dispose();
     conn.transport = new ClusterTransport(rc, this.trust);
     conn.version = undefined;
+    conn.discovery = undefined;
     this.check(conn);
     this.informers.restartContext(context);
   }
@@ -153,6 +185,8 @@ export class ClusterManager {
         if (conn.generation !== generation) return;
         conn.version = typeof v.gitVersion === 'string' ? v.gitVersion : undefined;
         this.setState(conn, 'connected');
+        // The UI asks for discovery right after connecting: have it on the way.
+        if (!conn.discovery) this.startDiscovery(conn);
       },
       (err) => {
         if (conn.generation !== generation) return;
