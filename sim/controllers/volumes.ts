@@ -69,7 +69,7 @@ export class VolumeController implements Controller {
       if (ev.type === 'ADDED') for (const c of rt.list(R.persistentVolumeClaims)) if ((c as Claim).status?.phase !== 'Bound') keys.push(`claim:${c.metadata.namespace}/${c.metadata.name}`);
       return keys;
     }
-    if (resource === R.pods && ev.pod?.nodeName && ev.pod.claims.length) return ev.pod.claims.map((c) => `claim:${ev.pod!.namespace}/${c}`);
+    if (resource === R.pods && ev.pod?.nodeName && ev.pod.hasClaims) return ev.pod.claims.map((c) => `claim:${ev.pod!.namespace}/${c}`);
     return [];
   }
 

@@ -40,7 +40,8 @@ export async function loadScenario(ctx: SimContext, name: string, options: Recor
     case 'demo':
       return loadDemo(ctx);
     case 'scale':
-      return loadScale(ctx, options);
+      await loadScale(ctx, options);
+      return;
     case 'minimal':
       return loadMinimal(ctx);
     default:
