@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds what is missing or stale, then launches the Electron app; where Electron
 // cannot run (binary not downloaded, no display, missing system libraries) it says why and
-// starts web mode instead (`tsx main/web/cli.ts --open`), so `npm install && npm start`
+// starts web mode instead (`node --import tsx main/web/cli.ts --open`), so `npm install && npm start`
 // always ends in a working Pilothouse. Extra arguments (e.g. `npm start -- --demo`) are passed on.
 //
 // Why the binary may be missing: npm 11 does not run electron's postinstall script unless
@@ -9,7 +9,6 @@
 // downloads it (needs Node >= 22.12 and access to GitHub).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -88,15 +87,18 @@ function ensureBuilt() {
   const reason = buildReason();
   if (!reason) return;
   console.log(`[start] building (${reason}) …`);
-  if (!run(process.execPath, [tsxCli(), 'electron.config.ts'])) {
+  if (!run(process.execPath, [...TSX, 'electron.config.ts'])) {
     console.error('[start] the build failed (see above).');
     process.exit(1);
   }
 }
 
-function tsxCli() {
-  return createRequire(import.meta.url).resolve('tsx/cli');
-}
+/**
+ * Node flags that run TypeScript through tsx in this same process. (The `tsx` CLI would put
+ * a relay process in between whose signal forwarding can kill the app before its clean
+ * shutdown runs when the machine is busy.)
+ */
+const TSX = ['--import', 'tsx'];
 
 function tryInstallElectron() {
   if (!canRunElectronInstaller()) {
@@ -136,7 +138,7 @@ const childOptions = { cwd: ROOT, stdio: 'inherit', detached: process.platform !
 function startWebMode(reason, args) {
   console.log(`[start] Electron cannot run here: ${reason}.`);
   console.log('[start] Starting Pilothouse in web mode instead (your browser, on 127.0.0.1 only).');
-  const child = spawn(process.execPath, [tsxCli(), 'main/web/cli.ts', '--open', ...args], childOptions);
+  const child = spawn(process.execPath, [...TSX, 'main/web/cli.ts', '--open', ...args], childOptions);
   forwardSignals(child);
 }
 

@@ -26,9 +26,11 @@ import { serveWebContents } from './ipcServerPort';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, isTrustedSender, safeExternalUrl } from './trustedSender';
 
 // Must happen before `ready`: a standard, secure scheme gets a real origin, so 'self' in the
-// CSP, relative URLs and module scripts work as on https.
+// CSP, relative URLs and module scripts work as on https. corsEnabled lets vite's
+// `<script type="module" crossorigin>` (a CORS-mode fetch) load from it; no response carries
+// Access-Control-Allow-Origin, so no other origin can read from it.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
 ]);
 app.enableSandbox();
 

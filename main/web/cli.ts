@@ -12,14 +12,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/index';
-import { launchCore, type LaunchedCore } from '../launch/launchCore';
+import type { LaunchedCore } from '../launch/launchCore';
 import { hasDisplay, openBrowser } from '../launch/openBrowser';
 import { appPaths } from '../paths';
-// eslint-disable-next-line no-restricted-imports -- sim/index (startSim) is the simulator's public entry
-import { startSim } from '../../sim/index';
 import { parseWebCliOptions, UsageError, WEB_USAGE, type WebCliOptions } from './cliOptions';
-import { startWebServer, type WebServer } from './server';
+import type { WebServer } from './server';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (line: string) => console.error(`[pilothouse] ${line}`);
@@ -78,6 +75,13 @@ async function main() {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
+    // Loaded only now, so `--help` and usage errors answer at once.
+    const [{ createCore }, { launchCore }, { startSim }, { startWebServer }] = await Promise.all([
+      import('../core/index'),
+      import('../launch/launchCore'),
+      import('../../sim/index'),
+      import('./server'),
+    ]);
     launched = await launchCore(
       { createCore: (o) => createCore({ ...o, log }), startDemoCluster: (o) => startSim(o) },
       { mode: 'web', version, paths: appPaths(), demoOnly: options.demoOnly, log },
