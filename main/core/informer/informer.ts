@@ -177,7 +177,9 @@ export class Informer {
       } catch (err) {
         if (this.stopped) return;
         const data = toErrorData(err);
-        if (data.code === 'cancelled') continue; // restart() or a watchdog abort; the loop decides.
+        // Our own abort (restart): go round at once. Any other "cancelled" (a transport disposed
+        // under us) waits like any failure, so it can never spin.
+        if (data.code === 'cancelled' && signal.aborted) continue;
         if (data.code === 'gone') {
           this.resourceVersion = undefined;
           attempt++;
