@@ -7,7 +7,7 @@ import { createLogHandler } from './logs/handler';
 import { ClusterView } from './metrics/cluster';
 import { createMetricsProvider } from './metrics/metricsApi';
 import { ClusterScraper, sendExposition } from './metrics/scrape';
-import { createServiceProxyHandler } from './proxy';
+import { configuredUpstreams, createServiceProxyHandler } from './proxy';
 
 /** Path of the cluster-wide Prometheus scrape endpoint (bearer token required). */
 export const CLUSTER_METRICS_PATH = '/metrics/cluster';
@@ -18,6 +18,7 @@ export const CLUSTER_METRICS_PATH = '/metrics/cluster';
  * `/metrics/cluster` Prometheus endpoint. Returns a stop function (open exec sessions are killed).
  */
 export function installStreams(ctx: SimContext): () => void {
+  configuredUpstreams(ctx); // a malformed --service-proxy-upstreams fails the start, not each request
   const view = new ClusterView(ctx.store);
   const scraper = new ClusterScraper(view, () => ctx.now());
   // Exec scratch dirs live under the data dir; without one, in a temp dir removed on stop.

@@ -9,6 +9,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseServiceRef, parseUpstreams } from './proxy';
 import { isRunning, startTestSim, waitUntil, type TestSim } from './testSim';
 
 const PROMETHEUS = '/usr/bin/prometheus';
@@ -89,6 +90,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
   echo?.close();
+});
+
+describe('service proxy configuration', () => {
+  it('reads upstreams from an object, a CLI string or JSON, and refuses malformed pairs', () => {
+    expect(parseUpstreams({ 'a/b': 'http://127.0.0.1:1', bad: 3 })).toEqual({ 'a/b': 'http://127.0.0.1:1' });
+    expect(parseUpstreams('monitoring/prometheus-server=http://127.0.0.1:9090, default/echo:http=http://127.0.0.1:8080')).toEqual({ 'monitoring/prometheus-server': 'http://127.0.0.1:9090', 'default/echo:http': 'http://127.0.0.1:8080' });
+    expect(parseUpstreams('{"a/b":"http://x"}')).toEqual({ 'a/b': 'http://x' });
+    expect(() => parseUpstreams('prometheus=http://x')).toThrow('expected namespace/service[:port]=url, got "prometheus=http://x"');
+  });
+
+  it('splits [scheme:]name[:port] like the API server', () => {
+    expect(parseServiceRef('web')).toEqual({ scheme: '', name: 'web', port: '' });
+    expect(parseServiceRef('web:8080')).toEqual({ scheme: '', name: 'web', port: '8080' });
+    expect(parseServiceRef('https:web:')).toEqual({ scheme: 'https', name: 'web', port: '' });
+  });
 });
 
 describe('service proxy', () => {

@@ -3,8 +3,8 @@
  * configured upstream instead of a pod IP (the simulator has no pod network), so a Service
  * `monitoring/prometheus-server` can front a real Prometheus on loopback.
  *
- * Upstreams come from the `serviceProxyUpstreams` knob (startSim option / `--service-proxy`
- * CLI flag), read on every request: `{ "monitoring/prometheus-server": "http://127.0.0.1:9090" }`;
+ * Upstreams come from the `serviceProxyUpstreams` knob (startSim option, or the CLI flag
+ * `--service-proxy-upstreams ns/name=url,…`), read on every request: `{ "monitoring/prometheus-server": "http://127.0.0.1:9090" }`;
  * a key may also name a port (`monitoring/prometheus-server:web`).
  */
 import { request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
@@ -33,8 +33,26 @@ export function parseServiceRef(text: string): ServiceRef {
   throw new ApiError(400, 'BadRequest', `invalid service request "${text}"`);
 }
 
+/**
+ * The configured upstreams. The knob is an object (startSim) or, from the CLI
+ * (`--service-proxy-upstreams`), a string: `ns/name[:port]=url` pairs separated by commas, or JSON.
+ */
 export function configuredUpstreams(ctx: SimContext): Record<string, string> {
-  const value = ctx.options[UPSTREAMS_OPTION];
+  return parseUpstreams(ctx.options[UPSTREAMS_OPTION]);
+}
+
+export function parseUpstreams(value: unknown): Record<string, string> {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text.startsWith('{')) return parseUpstreams(JSON.parse(text));
+    const out: Record<string, string> = {};
+    for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const eq = pair.indexOf('=');
+      if (eq <= 0 || !/^[a-z0-9-]+\/[a-z0-9-]+(:[a-z0-9-]+)?$/.test(pair.slice(0, eq))) throw new Error(`--service-proxy-upstreams: expected namespace/service[:port]=url, got "${pair}"`);
+      out[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    return out;
+  }
   if (!value || typeof value !== 'object') return {};
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
 }
