@@ -97,6 +97,25 @@ describe('applyWatchEvent', () => {
     expect(s.resourceVersion).toBe('1');
   });
 
+  it('keeps the held object when a relist or replayed event brings the same version (memoized rows stay valid)', () => {
+    const a1 = pod('a', 'u1', '100');
+    const b1 = pod('b', 'u2', '101');
+    let s = applyWatchEvent(emptyListState(), snapshot([a1, b1], '101'));
+    s = applyWatchEvent(s, snapshot([pod('a', 'u1', '100'), pod('b', 'u2', '150', { labels: { changed: 'yes' } })], '150'));
+    expect(s.items.get('u1')).toBe(a1);
+    expect(s.items.get('u2')).not.toBe(b1);
+    expect(s.items.get('u2')?.metadata.labels).toEqual({ changed: 'yes' });
+    const a2 = s.items.get('u1');
+    s = applyWatchEvent(s, changes('151', ['MODIFIED', pod('a', 'u1', '100')]));
+    expect(s.items.get('u1')).toBe(a2);
+    // Objects without a resourceVersion are always taken as new.
+    const bare = pod('c', 'u3', '');
+    s = applyWatchEvent(s, changes('152', ['ADDED', bare]));
+    const bare2 = pod('c', 'u3', '');
+    s = applyWatchEvent(s, changes('153', ['MODIFIED', bare2]));
+    expect(s.items.get('u3')).toBe(bare2);
+  });
+
   it('keeps the last resourceVersion when a batch carries none', () => {
     let s = applyWatchEvent(emptyListState(), snapshot([], 'rv-1'));
     s = applyWatchEvent(s, changes('', ['ADDED', pod('a', 'u1', 'x')]));

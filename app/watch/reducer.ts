@@ -32,7 +32,10 @@ export function applyWatchEvent(state: ListState, event: WatchEvent): ListState 
       // A snapshot (initial list or relist after 410 Gone) is the whole truth: objects deleted
       // while we were away vanish because they are simply not in it.
       const items = new Map<string, KubeObject>();
-      for (const obj of event.items) items.set(uidOf(obj), obj);
+      for (const obj of event.items) {
+        const uid = uidOf(obj);
+        items.set(uid, sameVersion(state.items.get(uid), obj));
+      }
       return { items, resourceVersion: event.resourceVersion, status: state.status, revision: state.revision + 1 };
     }
     case 'changes': {
@@ -42,7 +45,7 @@ export function applyWatchEvent(state: ListState, event: WatchEvent): ListState 
         if (change.type === 'DELETED') items.delete(uid);
         // ADDED and MODIFIED both upsert: a duplicate ADDED replaces, a MODIFIED for an
         // unknown uid (e.g. missed ADDED) adds.
-        else items.set(uid, change.object);
+        else items.set(uid, sameVersion(items.get(uid), change.object));
       }
       return {
         items,
@@ -71,6 +74,16 @@ export function applyWatchEvents(state: ListState, events: Iterable<WatchEvent>)
 /** The objects of a state as an array (arrival order). */
 export function listItems(state: ListState): KubeObject[] {
   return [...state.items.values()];
+}
+
+/**
+ * Keeps the object already held when the incoming one is the same version of it (a relist after
+ * 410 Gone or a replayed event), so memoized rows and cached pod summaries stay valid. The
+ * resourceVersions are compared for equality only, as the API allows.
+ */
+function sameVersion(previous: KubeObject | undefined, incoming: KubeObject): KubeObject {
+  const rv = incoming.metadata?.resourceVersion;
+  return previous && rv !== undefined && rv !== '' && previous.metadata?.resourceVersion === rv ? previous : incoming;
 }
 
 function uidOf(obj: KubeObject): string {
