@@ -52,9 +52,11 @@ export function containerBehaviour(pod: Pod, container: Container): Behaviour {
   for (const want of ['imagepull', 'oomkill', 'crashloop', 'liveness-fail', 'readiness-fail', 'fail'] as const) {
     if (items.some((x) => x.item === want)) return want;
   }
-  // A shell command that ends in `exit 1` fails, as it would in a real container.
+  // A one-line shell command that ends in `exit 1` fails, as it would in a real container.
+  // Scripts with loops or conditionals (retry-until-reachable checks) are taken to succeed.
   const cmd = [...(container.command ?? []), ...(container.args ?? [])].join(' ');
-  if (/(^|[;&|]\s*|\s)exit\s+[1-9]\d*\s*$/.test(cmd)) return pod.spec.restartPolicy === 'Always' || !pod.spec.restartPolicy ? 'crashloop' : 'fail';
+  const scripted = /\n|\b(for|while|until|if|case)\b/.test(cmd);
+  if (!scripted && /(^|[;&|]\s*|\s)exit\s+[1-9]\d*\s*$/.test(cmd)) return pod.spec.restartPolicy === 'Always' || !pod.spec.restartPolicy ? 'crashloop' : 'fail';
   return 'run';
 }
 
