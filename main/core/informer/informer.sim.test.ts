@@ -11,6 +11,7 @@ import { ClusterTransport } from '../auth/clusterTransport';
 import { ExecTrustStore } from '../auth/execTrustStore';
 import { listWatchClient } from '../http/listWatchClient';
 import { loadKubeconfigs } from '../kubeconfig/mergeKubeconfigs';
+import { applyWatchEvents, emptyListState, listItems } from '../../../app/watch/reducer';
 import { Informer, type InformerOptions, type ListWatchClient } from './informer';
 
 type Sim = Awaited<ReturnType<typeof startSim>>;
@@ -19,7 +20,7 @@ const informers: Informer[] = [];
 
 beforeAll(async () => {
   sim = await startSim({ controllers: false, bookmarkIntervalSeconds: 1 });
-  for (const ns of ['big', 'a', 'b', 'gone', 'storm']) sim.ctx.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  for (const ns of ['big', 'a', 'b', 'gone', 'storm', 'chaos']) sim.ctx.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
 });
 afterAll(async () => {
   await sim?.stop();
@@ -162,5 +163,27 @@ describe('Informer against the simulator', () => {
     expect(failed?.type === 'status' && failed.status.message).toMatch(/forbidden/);
     await new Promise((r) => setTimeout(r, 300));
     expect(log).toHaveLength(1);
+  });
+
+  it('converges to the server state through malformed and truncated watch lines', async () => {
+    const { events } = await run('chaos', { backoffBaseMs: 20, backoffMaxMs: 100 });
+    await until(() => states(events).includes('live'));
+    sim.ctx.chaos.malformedWatchRate = 0.2;
+    sim.ctx.chaos.truncatedWatchRate = 0.1;
+    try {
+      for (let i = 0; i < 60; i++) {
+        sim.ctx.api.create('pods', pod('chaos', `c-${i}`));
+        if (i % 3 === 0) sim.ctx.api.delete('pods', 'chaos', `c-${i}`, { gracePeriodSeconds: 0 });
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    } finally {
+      sim.ctx.chaos.malformedWatchRate = 0;
+      sim.ctx.chaos.truncatedWatchRate = 0;
+    }
+    const expected = sim.ctx.api.list('pods', { namespace: 'chaos' }).map((o) => o.metadata.name).sort();
+    expect(expected).toHaveLength(40);
+    const folded = () => listItems(applyWatchEvents(emptyListState(), events)).map((o) => o.metadata.name).sort();
+    await until(() => JSON.stringify(folded()) === JSON.stringify(expected));
+    expect(states(events).some((s) => s === 'reconnecting:malformed' || s === 'reconnecting:connection-dropped')).toBe(true);
   });
 });
