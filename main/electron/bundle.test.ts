@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNEL } from '../../app/contract/bridge';
 import { bundleElectron, ELECTRON_EXTERNALS, type BundleResult } from '../../electron.config';
 import { ELECTRON_CSP } from './appResponse';
+import { PAGE_LOADED } from './pageLoaded';
 import { createFakeElectron, type FakeElectron } from './testing/fakeElectron';
 import { APP_ENTRY_URL, APP_SCHEME } from './trustedSender';
 
@@ -51,6 +52,9 @@ describe('npm run build: Electron bundles', () => {
     };
     vm.runInNewContext(readFileSync(result.preloadFile, 'utf8'), { require: requireStub, module, exports: module.exports });
 
+    // The first thing it does: announce the new document, before any page script runs.
+    expect(sent).toEqual([[IPC_CHANNEL, PAGE_LOADED]]);
+    sent.length = 0;
     expect(Object.keys(exposed)).toEqual(['pilothouse']);
     const bridge = exposed.pilothouse as { transport: string; send(m: unknown): void; onMessage(l: (m: unknown) => void): () => void };
     expect(Object.keys(bridge).sort()).toEqual(['onMessage', 'send', 'transport']);
@@ -164,6 +168,7 @@ describe('the bundled Electron main process (Electron faked, real core behind it
     const contents = electron.windows[0].webContents;
     const mainFrame = { sender: contents, senderFrame: contents.mainFrame };
     const subFrame = { sender: contents, senderFrame: { url: APP_ENTRY_URL, parent: contents.mainFrame, processId: contents.mainFrame.processId, routingId: 9 } };
+    electron.ipcMain.emit(IPC_CHANNEL, mainFrame, PAGE_LOADED); // as the real preload does first
     electron.ipcMain.emit(IPC_CHANNEL, subFrame, { t: 'call', id: 7, ch: 'app.info' });
     electron.ipcMain.emit(IPC_CHANNEL, mainFrame, { t: 'call', id: 1, ch: 'app.info' });
     electron.ipcMain.emit(IPC_CHANNEL, mainFrame, { t: 'sub', id: 2, ch: 'contexts.watch' });

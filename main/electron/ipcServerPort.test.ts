@@ -5,6 +5,7 @@ import { defineCall, defineStream, type HandlersFor } from '../../app/contract/d
 import type { ClientMessage, ServerMessage } from '../../app/contract/protocol';
 import { serveContract } from '../../app/contract/serve';
 import { ipcServerPort, serveWebContents, type IpcEventLike, type IpcListener } from './ipcServerPort';
+import { PAGE_LOADED } from './pageLoaded';
 import { APP_ENTRY_URL, type FrameLike } from './trustedSender';
 
 // Fakes of the two Electron objects the adapter touches (the binary cannot run here); the
@@ -115,16 +116,35 @@ describe('IPC server port', () => {
     expect(rejected).toEqual([]);
   });
 
-  it('starts afresh after a reload: old streams stop, request ids may repeat', async () => {
+  it('starts afresh when the preload announces a new page: old streams stop, request ids may repeat', async () => {
     const { ipc, contents, stopped, call } = setUp();
     ipc.deliver(contents.fromMainFrame(), { t: 'sub', id: 1, ch: 'test.ticks', params: undefined });
     await vi.waitFor(() => expect(contents.sent).toHaveLength(1));
-    contents.emit('did-navigate');
+    ipc.deliver(contents.fromMainFrame(), PAGE_LOADED);
     expect(stopped).toEqual([1]);
     call(1, 'after reload');
     await vi.waitFor(() => expect(contents.sent).toHaveLength(2));
     expect(contents.sent[1]).toEqual({ t: 'result', id: 1, ok: true, res: 'echo:after reload' });
     expect(ipc.listenerCount()).toBe(1);
+  });
+
+  it('ignores a page-loaded announcement from an untrusted frame', async () => {
+    const { ipc, contents, stopped, rejected } = setUp();
+    ipc.deliver(contents.fromMainFrame(), { t: 'sub', id: 1, ch: 'test.ticks', params: undefined });
+    await vi.waitFor(() => expect(contents.sent).toHaveLength(1));
+    ipc.deliver({ sender: { id: 1 }, senderFrame: { ...contents.mainFrame, parent: contents.mainFrame } }, PAGE_LOADED);
+    expect(stopped).toEqual([]);
+    expect(rejected).toHaveLength(1);
+  });
+
+  it('stops the page’s streams when its renderer crashes, and serves the next page', async () => {
+    const { ipc, contents, stopped, call } = setUp();
+    ipc.deliver(contents.fromMainFrame(), { t: 'sub', id: 1, ch: 'test.ticks', params: undefined });
+    await vi.waitFor(() => expect(contents.sent).toHaveLength(1));
+    contents.emit('render-process-gone');
+    expect(stopped).toEqual([1]);
+    call(1, 'next');
+    await vi.waitFor(() => expect(contents.sent).toHaveLength(2));
   });
 
   it('stops everything when the window is destroyed, and never sends to it again', async () => {
@@ -134,7 +154,7 @@ describe('IPC server port', () => {
     contents.destroy();
     expect(stopped).toEqual([1]);
     expect(ipc.listenerCount()).toBe(0);
-    expect(contents.listenerCount('did-navigate')).toBe(0);
+    expect(contents.listenerCount('render-process-gone')).toBe(0);
   });
 
   it('stops serving on request', () => {

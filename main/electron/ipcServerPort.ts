@@ -3,15 +3,17 @@
  *
  * Every incoming message is checked: it must come from this window's main frame showing our
  * app (see isTrustedFrame); anything else is dropped and reported. The port closes when the
- * page goes away (navigation or reload, renderer crash, window destroyed) because the
- * renderer's contract client and its request ids go with it; serveWebContents then opens a
- * fresh port for the next page load.
+ * page goes away, because the renderer's contract client and its request ids go with it:
+ * when the preload of a new document announces itself (PAGE_LOADED: reload, navigation),
+ * when the renderer crashes, or when the window is destroyed. serveWebContents then opens a
+ * fresh port for the next page.
  *
  * Written against the few members of ipcMain / WebContents it uses, so it is unit-tested
  * with fakes where the Electron binary is unavailable.
  */
 import { IPC_CHANNEL } from '../../app/contract/bridge';
 import type { ClientMessage, ServerMessage, ServerPort } from '../../app/contract/protocol';
+import { isPageLoaded } from './pageLoaded';
 import { APP_ORIGIN, isTrustedFrame, type FrameLike } from './trustedSender';
 
 export interface IpcEventLike {
@@ -27,7 +29,7 @@ export interface IpcMainLike {
 }
 
 /** Events of WebContents after which the page that owned the port is gone. */
-export const PAGE_GONE_EVENTS = ['did-navigate', 'render-process-gone', 'destroyed'] as const;
+export const PAGE_GONE_EVENTS = ['render-process-gone', 'destroyed'] as const;
 
 export interface WebContentsLike {
   readonly id: number;
@@ -60,6 +62,11 @@ export function ipcServerPort(ipc: IpcMainLike, contents: WebContentsLike, optio
     if (contents.isDestroyed()) return;
     if (!isTrustedFrame(event.senderFrame, contents.mainFrame, appOrigin)) {
       options.onRejected?.(`IPC message from an untrusted frame (${event.senderFrame?.url ?? 'no frame'}) dropped`);
+      return;
+    }
+    if (isPageLoaded(message)) {
+      // A new document in our window: everything this port served belonged to the old one.
+      close();
       return;
     }
     // Shape is validated by serveContract (parseClientMessage); IPC already gave us plain data.

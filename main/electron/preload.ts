@@ -8,6 +8,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC_CHANNEL, type PreloadBridge } from '../../app/contract/bridge';
 import type { ClientMessage, ServerMessage } from '../../app/contract/protocol';
+import { PAGE_LOADED } from './pageLoaded';
 
 const bridge: PreloadBridge = {
   transport: 'ipc',
@@ -24,4 +25,6 @@ const bridge: PreloadBridge = {
   },
 };
 
+// Before any page script can send a request: tells main that a new document begins here.
+ipcRenderer.send(IPC_CHANNEL, PAGE_LOADED);
 contextBridge.exposeInMainWorld('pilothouse', bridge);
