@@ -6,7 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import type { SimContext, StoreEvent, SubresourceHandler } from '../../types';
 import { containerStatus, getPod, resolveContainerName, type PodView } from '../pods';
-import { lastLines, linesBetween, rfc3339Nano, type LogLine } from './generator';
+import { lastLines, linesBetween, rfc3339Nano, type LogInstance, type LogLine } from './generator';
 import { currentIdentity, resolveLogInstance } from './instance';
 import { parseLogOptions, type PodLogOptions } from './options';
 
@@ -59,14 +59,17 @@ export function createLogHandler(ctx: SimContext): SubresourceHandler {
     }
     const resolved = resolveLogInstance(pod, container, options.previous, nowMs);
     const { instance } = resolved;
+    const following = options.follow && resolved.running;
     const from = Math.max(instance.startMs, nowMs - LOG_RETENTION_MS, options.sinceMs ?? 0);
-    const to = Math.min(nowMs, instance.endMs ?? nowMs);
+    // A follow stream hands out whole seconds only: a container's finishedAt has second
+    // precision, and its last lines (stamped just before it) must not be behind the cursor.
+    const to = following ? wholeSecond(nowMs) : Math.min(nowMs, instance.endMs ?? nowMs);
     const initial = options.tailLines !== undefined ? lastLines(instance, options.tailLines, from, to) : linesBetween(instance, from, to);
 
     res.writeHead(200);
     const writer = new LogWriter(res, options);
     if (!writer.write(initial)) return;
-    if (!options.follow || !resolved.running) {
+    if (!following) {
       res.end();
       return;
     }
@@ -74,42 +77,48 @@ export function createLogHandler(ctx: SimContext): SubresourceHandler {
 
     let cursor = Math.max(to, options.sinceMs ?? 0);
     let done = false;
-    const emitUntil = (untilMs: number): boolean => {
+    const emitUntil = (source: LogInstance, untilMs: number): boolean => {
       if (untilMs <= cursor) return true;
-      const lines = linesBetween(instance, cursor, untilMs);
+      const lines = linesBetween(source, cursor, untilMs);
       cursor = untilMs;
       return writer.write(lines);
     };
-    const finish = (untilMs?: number) => {
+    const finish = (stopped?: { endMs: number; exitCode?: number }) => {
       if (done) return;
       done = true;
       clearInterval(timer);
       unwatch();
-      if (untilMs === undefined || emitUntil(untilMs)) res.end();
+      if (!stopped) return void res.end();
+      // Its last words are stamped 1 ms before finishedAt; never skip them, even if a late
+      // status update put the cursor past that.
+      cursor = Math.min(cursor, stopped.endMs - 1);
+      if (emitUntil({ ...instance, endMs: stopped.endMs, exitCode: stopped.exitCode }, stopped.endMs)) res.end();
     };
     const timer = setInterval(() => {
-      if (!emitUntil(ctx.now())) finish();
+      if (!emitUntil(instance, wholeSecond(ctx.now()))) finish();
     }, FOLLOW_TICK_MS);
     const unwatch = ctx.store.watch('pods', { namespace, fieldSelector: `metadata.name=${name}` }, (event: StoreEvent) => {
       if (event.object.name !== name || event.object.namespace !== namespace) return;
-      if (event.type === 'DELETED') return finish(ctx.now());
+      if (event.type === 'DELETED') return finish({ endMs: ctx.now() });
       const stop = instanceStop(event.object.parse() as PodView, container, resolved.identity, pod.metadata.uid);
-      if (stop !== undefined) finish(stop || ctx.now());
+      if (stop) finish({ endMs: stop.endMs || ctx.now(), exitCode: stop.exitCode });
     });
     req.on('close', () => finish());
     res.on('close', () => finish());
   };
 }
 
+const wholeSecond = (ms: number): number => Math.floor(ms / 1000) * 1000;
+
 /**
- * When the followed instance stopped, from a newer pod state: its finishedAt in ms, 0 if it is
- * gone without one, or undefined while it still runs.
+ * Whether the followed instance stopped, from a newer pod state: its finishedAt in ms (0 if
+ * unknown) and exit code, or undefined while it still runs.
  */
-function instanceStop(pod: PodView, container: string, identity: string, uid: string | undefined): number | undefined {
-  if (pod.metadata.uid !== uid) return 0;
+function instanceStop(pod: PodView, container: string, identity: string, uid: string | undefined): { endMs: number; exitCode?: number } | undefined {
+  if (pod.metadata.uid !== uid) return { endMs: 0 };
   const status = containerStatus(pod, container);
   if (status?.state?.running && currentIdentity(pod, status) === identity) return undefined;
   const terminated = [status?.state?.terminated, status?.lastState?.terminated].find((t) => t && (!t.containerID || t.containerID === identity));
   const finished = terminated?.finishedAt ? Date.parse(terminated.finishedAt) : NaN;
-  return Number.isNaN(finished) ? 0 : finished;
+  return { endMs: Number.isNaN(finished) ? 0 : finished, exitCode: terminated?.exitCode };
 }
