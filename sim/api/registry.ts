@@ -1,6 +1,5 @@
 /** The live registry of served resource types: built-ins plus whatever CRDs define. */
 import type { ResourceKey, ResourceRegistry, ResourceType } from '../types';
-import { apiVersionOf } from '../types';
 import { builtinResources } from './builtins';
 
 export class Registry implements ResourceRegistry {
@@ -36,7 +35,8 @@ export class Registry implements ResourceRegistry {
 
   byKind(apiVersion: string, kind: string): ResourceType | undefined {
     const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-    return this.order.find((r) => r.group === group && r.kind === kind && (apiVersionOf(r) === apiVersion || true));
+    // Any served version of the group: objects and ownerReferences may name an older one.
+    return this.order.find((r) => r.group === group && r.kind === kind && !r.virtual) ?? this.order.find((r) => r.group === group && r.kind === kind);
   }
 
   all(): ResourceType[] {

@@ -15,6 +15,8 @@ const metaCache = new WeakMap<StoredObject, string>();
  * apiVersion, kind, metadata first, so it is the first `"metadata":` value; scan to its end.
  */
 export function metadataJson(o: StoredObject): string {
+  const offsets = o as StoredObject & { metaStart?: number; metaEnd?: number };
+  if (offsets.metaStart !== undefined && offsets.metaStart >= 0 && offsets.metaEnd !== undefined) return o.json.slice(offsets.metaStart, offsets.metaEnd);
   const hit = metaCache.get(o);
   if (hit) return hit;
   const json = o.json;

@@ -128,7 +128,7 @@ export class WatchHub {
       if (closed) return;
       closed = true;
       unsubscribe();
-      for (const t of timers) clearTimeout(t);
+      for (const t of timers) clearInterval(t);
       this.conns.delete(conn);
       if (destroy) res.destroy();
       else res.end();
@@ -159,13 +159,7 @@ export class WatchHub {
     }
     if (w.allowBookmarks) {
       const every = this.bookmarkIntervalMs();
-      const tick = () => {
-        write(bookmark());
-        const t = setTimeout(tick, every);
-        t.unref();
-        timers.push(t);
-      };
-      const t = setTimeout(tick, every);
+      const t = setInterval(() => write(bookmark()), every);
       t.unref();
       timers.push(t);
     }

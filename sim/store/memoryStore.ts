@@ -29,6 +29,9 @@ class Entry implements StoredObject {
     public fields: Record<string, string>,
     public rev: number,
     public json: string,
+    /** Where the `metadata` value sits in `json` (lets readers slice it out without parsing). */
+    public metaStart = -1,
+    public metaEnd = -1,
   ) {}
   parse(): KubeObject {
     return JSON.parse(this.json) as KubeObject;
@@ -394,9 +397,12 @@ export class MemoryStore implements Store {
 
   private entry(resource: ResourceKey, object: KubeObject, rev: number): Entry {
     object.metadata.resourceVersion = this.encodeRv(rev);
-    // apiVersion, kind, metadata first: lets readers slice out metadata without parsing.
+    // apiVersion, kind, metadata first, and the metadata's offsets remembered.
     const { apiVersion, kind, metadata, ...rest } = object;
-    const json = JSON.stringify({ apiVersion, kind, metadata, ...rest });
+    const head = `${JSON.stringify({ apiVersion, kind }).slice(0, -1)},"metadata":`;
+    const meta = JSON.stringify(metadata);
+    const tail = JSON.stringify(rest);
+    const json = `${head}${meta}${tail.length > 2 ? `,${tail.slice(1)}` : '}'}`;
     return new Entry(
       object.metadata.namespace ?? '',
       object.metadata.name ?? '',
@@ -405,6 +411,8 @@ export class MemoryStore implements Store {
       extractFields(resource, object),
       rev,
       json,
+      head.length,
+      head.length + meta.length,
     );
   }
 
