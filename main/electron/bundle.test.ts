@@ -209,3 +209,28 @@ describe('the bundled Electron main process (Electron faked, real core behind it
     await vi.waitFor(() => expect(electron.app.quitCalls).toBe(1), { timeout: 10_000 });
   });
 });
+
+describe('the bundled Electron main process when the core cannot start', () => {
+  it('says why in a dialog and exits with status 1', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pilothouse-electron-fail-'));
+    const saved = { KUBECONFIG: process.env.KUBECONFIG, PILOTHOUSE_DATA_DIR: process.env.PILOTHOUSE_DATA_DIR };
+    try {
+      // No kubeconfig → the demo cluster, whose data dir cannot be created under a plain file.
+      process.env.KUBECONFIG = path.join(dir, 'absent');
+      writeFileSync(path.join(dir, 'not-a-dir'), '');
+      process.env.PILOTHOUSE_DATA_DIR = path.join(dir, 'not-a-dir');
+      const electron = createFakeElectron({ appPath: dir, userData: dir, version: '1.2.3' });
+      runMainBundle(result.mainFile, electron);
+      await vi.waitFor(() => expect(electron.app.exitCode).toBe(1), { timeout: 20_000 });
+      expect(electron.errorBoxes).toHaveLength(1);
+      expect(electron.errorBoxes[0]).toMatch(/^Pilothouse could not start: .*not-a-dir/);
+      expect(electron.windows).toHaveLength(0);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -13,7 +13,7 @@
 import path from 'node:path';
 // eslint.config.js's last block also bans electron here and sim/index everywhere (pattern order); see the report.
 // eslint-disable-next-line no-restricted-imports -- main/electron/ is the one place allowed to import electron
-import { app, BrowserWindow, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
 import { contract } from '../../app/contract/pilothouse';
 import { serveContract } from '../../app/contract/serve';
 import { createCore } from '../core/index';
@@ -158,6 +158,8 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((err: unknown) => {
       console.error('Pilothouse could not start:', err instanceof Error ? err.stack ?? err.message : err);
+      // Started from a desktop launcher there is no terminal: say it in a window too.
+      dialog.showErrorBox('Pilothouse could not start', err instanceof Error ? err.message : String(err));
       app.exit(1);
     });
 }

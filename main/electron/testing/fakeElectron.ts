@@ -59,6 +59,7 @@ export interface FakeElectron {
   permissionCheckHandler?: () => boolean;
   headersHandler?: (details: { responseHeaders?: Record<string, string[]> }, callback: (r: { responseHeaders: Record<string, string[]> }) => void) => void;
   openedExternally: string[];
+  errorBoxes: string[];
   sandboxEnabled: boolean;
   windows: FakeBrowserWindow[];
 }
@@ -73,6 +74,7 @@ export function createFakeElectron(options: { appPath: string; userData: string;
     privilegedSchemes: [],
     protocolHandlers: new Map(),
     openedExternally: [],
+    errorBoxes: [],
     sandboxEnabled: false,
     windows: FakeBrowserWindow.created,
   };
@@ -105,6 +107,9 @@ export function createFakeElectron(options: { appPath: string; userData: string;
         setPermissionCheckHandler: (h: FakeElectron['permissionCheckHandler']) => (fake.permissionCheckHandler = h),
         webRequest: { onHeadersReceived: (h: FakeElectron['headersHandler']) => (fake.headersHandler = h) },
       },
+    },
+    dialog: {
+      showErrorBox: (title: string, content: string) => fake.errorBoxes.push(`${title}: ${content}`),
     },
     shell: {
       openExternal: async (url: string) => {
