@@ -11,6 +11,7 @@ import { ReplicaSetController } from './replicaset';
 import { Runtime } from './runtime';
 import { Scheduler } from './scheduler';
 import { StatefulSetController } from './statefulset';
+import { StatusReporters } from './statusReporters';
 import { VolumeController } from './volumes';
 
 /** Reads the time-scale knob: `speed` (10 = ten times faster than a real cluster). */
@@ -39,6 +40,7 @@ export function installControllers(ctx: SimContext): () => void {
   rt.register(new EndpointsController());
   rt.register(new GarbageCollector());
   rt.register(new NamespaceController());
+  rt.register(new StatusReporters());
   rt.start();
   return () => rt.stop();
 }

@@ -14,14 +14,17 @@ export class NamespaceController implements Controller {
 
   keysFor(resource: string, ev: CachedEvent): string[] {
     if (resource !== R.namespaces || !ev.object || ev.type === 'DELETED') return [];
-    return ev.object.metadata.deletionTimestamp ? [ev.object.metadata.name ?? ''] : [];
+    if (ev.object.metadata.deletionTimestamp) return [ev.object.metadata.name ?? ''];
+    return ev.type === 'ADDED' ? [`defaults:${ev.object.metadata.name}`] : [];
   }
 
   start(rt: Runtime): void {
-    for (const ns of rt.list(R.namespaces)) if (ns.metadata.deletionTimestamp) rt.enqueue(this.name, ns.metadata.name ?? '');
+    for (const ns of rt.list(R.namespaces)) rt.enqueue(this.name, ns.metadata.deletionTimestamp ? ns.metadata.name ?? '' : `defaults:${ns.metadata.name}`);
   }
 
-  sync(name: string, rt: Runtime): void {
+  sync(key: string, rt: Runtime): void {
+    if (key.startsWith('defaults:')) return this.ensureDefaults(key.slice(9), rt);
+    const name = key;
     const ns = rt.get(R.namespaces, undefined, name);
     if (!ns?.metadata.deletionTimestamp) return;
     const remaining = new Map<string, number>();
@@ -40,6 +43,13 @@ export class NamespaceController implements Controller {
     }
     this.reportRemaining(name, remaining, rt);
     rt.enqueue(this.name, name, RECHECK_MS);
+  }
+
+  /** serviceaccount-controller: every namespace has a `default` ServiceAccount. */
+  private ensureDefaults(name: string, rt: Runtime): void {
+    const ns = rt.get(R.namespaces, undefined, name);
+    if (!ns || ns.metadata.deletionTimestamp || rt.ctx.store.get(R.serviceAccounts, name, 'default')) return;
+    rt.create(R.serviceAccounts, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: name } });
   }
 
   private reportRemaining(name: string, remaining: Map<string, number>, rt: Runtime): void {
