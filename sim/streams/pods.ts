@@ -79,6 +79,15 @@ export function containerStatus(pod: PodView, container: string): ContainerStatu
   return [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((c) => c.name === container);
 }
 
+/** Identity of the current instance of a container, or '' if it has none yet. */
+export function currentIdentity(pod: PodView, status: ContainerStatusView | undefined): string {
+  if (!status) return '';
+  const state = status.state ?? {};
+  if (state.running) return status.containerID || `${pod.metadata.uid}/${status.name}/${status.restartCount ?? 0}`;
+  if (state.terminated) return state.terminated.containerID || status.containerID || `${pod.metadata.uid}/${status.name}/${status.restartCount ?? 0}`;
+  return '';
+}
+
 /** Go's query-parameter bool conversion: present and not "0"/"false" means true. */
 export function queryBool(query: URLSearchParams, key: string): boolean {
   const value = query.get(key);

@@ -97,6 +97,23 @@ describe('kubectl exec', () => {
   });
 });
 
+describe('exec and the container lifecycle', () => {
+  it('ends the session with exit code 137 when the pod is deleted', async () => {
+    await t.kubectl(['run', 'doomed', '--image=nginx:1.27']);
+    await t.waitForPod('default', 'doomed', isRunning);
+    const child = t.spawnKubectl(['exec', 'doomed', '--', 'sh', '-c', 'echo started; sleep 60']);
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+    await waitUntil(() => out.includes('started'), 20_000, 'the command to start');
+    await t.kubectl(['delete', 'pod', 'doomed', '--wait=false']);
+    expect(await exited).toBe(137);
+    expect(err).toContain('command terminated with exit code 137');
+  });
+});
+
 describe('client-node Exec', () => {
   it('streams stdout/stderr and reports the exit code in the status', async () => {
     const kc = new KubeConfig();

@@ -5,7 +5,7 @@
  */
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ApiError, type SimContext, type UpgradeHandler } from '../../types';
-import { badRequest, containerStatus, getPod, queryBool, resolveContainerName } from '../pods';
+import { badRequest, containerStatus, currentIdentity, getPod, queryBool, resolveContainerName, type PodView } from '../pods';
 import { negotiateProtocol } from './protocol';
 import { sandboxCommand } from './sandbox';
 import { runExecSession, type ExecStreams } from './session';
@@ -52,11 +52,22 @@ export function createExecHandler(ctx: SimContext, options: ExecHandlerOptions =
     if (!negotiateProtocol(offered)) throw badRequest(`unable to upgrade connection: none of the requested subprotocols [${offered.join(', ')}] is supported (want v5.channel.k8s.io or v4.channel.k8s.io)`);
 
     const sandbox = sandboxCommand(streams.command, { namespace, pod: name, container }, streams.tty, { dataDir: options.dataDir ?? ctx.options.dataDir, useBwrap: options.useBwrap });
+    const identity = currentIdentity(pod, containerStatus(pod, container));
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // The process lives in the container: it dies when the container stops or restarts.
+      const containerGone = new AbortController();
+      const unwatch = ctx.store.watch('pods', { namespace, fieldSelector: `metadata.name=${name}` }, (event) => {
+        if (event.object.name !== name) return;
+        const now = event.type === 'DELETED' ? undefined : (event.object.parse() as PodView);
+        if (!now || now.metadata.uid !== pod.metadata.uid || currentIdentity(now, containerStatus(now, container)) !== identity || !containerStatus(now, container)?.state?.running) containerGone.abort();
+      });
       sessions.add(ws);
-      ws.on('close', () => sessions.delete(ws));
+      ws.on('close', () => {
+        sessions.delete(ws);
+        unwatch();
+      });
       ws.on('error', () => ws.terminate());
-      void runExecSession(ws, streams, sandbox);
+      void runExecSession(ws, streams, sandbox, containerGone.signal);
     });
   };
 

@@ -36,7 +36,11 @@ function loadPty(): Promise<PtyModule | null> {
 /** Wait after exit for output still in flight before the status is sent. */
 const DRAIN_MS = 40;
 
-export async function runExecSession(ws: WebSocket, streams: ExecStreams, sandbox: SandboxedCommand): Promise<void> {
+/**
+ * Runs the session until the process exits or the socket closes. Aborting `signal` kills the
+ * process (its container stopped): the client then gets exit code 137 like from a real kubelet.
+ */
+export async function runExecSession(ws: WebSocket, streams: ExecStreams, sandbox: SandboxedCommand, signal?: AbortSignal): Promise<void> {
   const send = (channel: number, data: Buffer | string) => {
     if (ws.readyState === ws.OPEN) ws.send(frame(channel, data));
   };
@@ -94,6 +98,8 @@ export async function runExecSession(ws: WebSocket, streams: ExecStreams, sandbo
     if (!finished) started.kill();
     finished = true;
   });
+  if (signal?.aborted) started.kill();
+  signal?.addEventListener('abort', () => started.kill(), { once: true });
   for (const message of early.splice(0)) handle(message);
   if (!streams.stdin) started.endInput();
 }

@@ -5,9 +5,9 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { SimContext, StoreEvent, SubresourceHandler } from '../../types';
-import { containerStatus, getPod, resolveContainerName, type PodView } from '../pods';
+import { containerStatus, currentIdentity, getPod, resolveContainerName, type PodView } from '../pods';
 import { lastLines, linesBetween, rfc3339Nano, type LogInstance, type LogLine } from './generator';
-import { currentIdentity, resolveLogInstance } from './instance';
+import { resolveLogInstance } from './instance';
 import { parseLogOptions, type PodLogOptions } from './options';
 
 /**

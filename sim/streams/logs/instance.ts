@@ -3,7 +3,7 @@
  * kubelet's validateContainerLogStatus does, with its error messages.
  */
 import { hash32 } from '../random';
-import { badRequest, containerSpec, containerStatus, epochMs, type ContainerStatusView, type PodView } from '../pods';
+import { badRequest, containerSpec, containerStatus, currentIdentity, epochMs, type PodView } from '../pods';
 import type { LogInstance } from './generator';
 import { profileFor } from './profiles';
 
@@ -13,15 +13,6 @@ export interface ResolvedInstance {
   identity: string;
   /** True while the instance runs (a follow stream keeps going). */
   running: boolean;
-}
-
-/** Identity of the current instance of a container, or '' if it has none yet. */
-export function currentIdentity(pod: PodView, status: ContainerStatusView | undefined): string {
-  if (!status) return '';
-  const state = status.state ?? {};
-  if (state.running) return status.containerID || `${pod.metadata.uid}/${status.name}/${status.restartCount ?? 0}`;
-  if (state.terminated) return state.terminated.containerID || status.containerID || `${pod.metadata.uid}/${status.name}/${status.restartCount ?? 0}`;
-  return '';
 }
 
 export function resolveLogInstance(pod: PodView, container: string, previous: boolean, nowMs: number): ResolvedInstance {
