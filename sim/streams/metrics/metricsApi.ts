@@ -21,14 +21,15 @@ export function createMetricsProvider(view: ClusterView, now: () => number): Met
   return {
     nodeMetrics(): KubeObject[] {
       const t = sampleSec(now());
+      const stamp = rfc3339(t);
       const byNode = podsByNode(view.pods());
       return view.nodes().map((node) => {
         const usage = nodeUsage(node, byNode.get(node.name) ?? [], t);
         return {
           kind: 'NodeMetrics',
           apiVersion: API_VERSION,
-          metadata: { name: node.name, creationTimestamp: rfc3339(Math.floor(now() / 1000)), labels: node.labels },
-          timestamp: rfc3339(t),
+          metadata: { name: node.name, creationTimestamp: stamp, labels: node.labels },
+          timestamp: stamp,
           window: '20.012s',
           usage: { cpu: cpuQuantity(usage.cpu), memory: memoryQuantity(usage.memory) },
         };
@@ -36,14 +37,15 @@ export function createMetricsProvider(view: ClusterView, now: () => number): Met
     },
     podMetrics(namespace?: string): KubeObject[] {
       const t = sampleSec(now());
+      const stamp = rfc3339(t);
       return view
         .pods(namespace)
         .filter((pod) => pod.phase === 'Running' && pod.containers.some((c) => c.usage))
         .map((pod) => ({
           kind: 'PodMetrics',
           apiVersion: API_VERSION,
-          metadata: { name: pod.name, namespace: pod.namespace, creationTimestamp: rfc3339(Math.floor(now() / 1000)), labels: pod.labels },
-          timestamp: rfc3339(t),
+          metadata: { name: pod.name, namespace: pod.namespace, creationTimestamp: stamp, labels: pod.labels },
+          timestamp: stamp,
           window: '15.005s',
           containers: pod.containers
             .filter((c) => c.usage)
