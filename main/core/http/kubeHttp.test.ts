@@ -5,6 +5,8 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { ExecTrustStore } from '../auth/execTrustStore';
 import { loadKubeconfigs } from '../kubeconfig/mergeKubeconfigs';
 import type { ResolvedContext } from '../kubeconfig/types';
 import { startFakeApiServer } from '../testing/fakeApiServer';
+import { createTestPki } from '../testing/testPki';
 import { requestJson } from './kubeHttp';
 
 type Sim = Awaited<ReturnType<typeof startSim>>;
@@ -132,5 +135,33 @@ describe('kube request layer', () => {
     const t = new ClusterTransport({ ...admin, user: { name: 'u', authProvider: { name: 'gcp', config: { 'cmd-path': 'touch /tmp/never' } }, sourceFile: '/k' } }, trust);
     await expect(requestJson(t, { path: '/version' })).rejects.toMatchObject({ code: 'kubeconfig', message: expect.stringContaining('"gcp" auth-provider is not supported') });
     t.dispose();
+  });
+
+  it('authenticates with a client certificate from kubeconfig data and files, verifying the server against its CA', async () => {
+    const pki = await createTestPki('jane');
+    const seen: string[] = [];
+    const server = https.createServer({ cert: pki.server.certPem, key: pki.server.keyPem, ca: pki.caPem, requestCert: true, rejectUnauthorized: true }, (req, res) => {
+      seen.push((req.socket as TLSSocket).getPeerCertificate().subject.CN);
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"gitVersion":"v1.32.0-mtls"}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ph-mtls-'));
+    fs.writeFileSync(path.join(dir, 'client.crt'), pki.client.certPem);
+    fs.writeFileSync(path.join(dir, 'client.key'), pki.client.keyPem);
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    const cluster = { name: 'c', server: url, caData: b64(pki.caPem), skipTLSVerify: false, sourceFile: '/k' };
+    const ctx = { name: 'x', demo: false, context: { name: 'x', cluster: 'c', user: 'u', sourceFile: '/k' }, cluster };
+    const fromData = new ClusterTransport({ ...ctx, user: { name: 'u', certData: b64(pki.client.certPem), keyData: b64(pki.client.keyPem), sourceFile: '/k' } }, trust);
+    await expect(requestJson(fromData, { path: '/version' })).resolves.toEqual({ gitVersion: 'v1.32.0-mtls' });
+    const fromFiles = new ClusterTransport({ ...ctx, user: { name: 'u', certFile: path.join(dir, 'client.crt'), keyFile: path.join(dir, 'client.key'), sourceFile: '/k' } }, trust);
+    await expect(requestJson(fromFiles, { path: '/version' })).resolves.toMatchObject({ gitVersion: 'v1.32.0-mtls' });
+    expect(seen).toEqual(['jane', 'jane']);
+    const noCert = new ClusterTransport({ ...ctx, user: { name: 'u', token: 't', sourceFile: '/k' } }, trust);
+    await expect(requestJson(noCert, { path: '/version' })).rejects.toMatchObject({ code: 'unreachable' });
+    for (const t of [fromData, fromFiles, noCert]) t.dispose();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
