@@ -122,7 +122,7 @@ describe('exec session', () => {
   });
 
   it('kills the process when the socket closes', async () => {
-    const s = await open(`${cmd('sh', '-c', 'echo $$; sleep 30')}&stdin`);
+    const s = await open(`${cmd('sh', '-c', 'echo $$; sleep 47.3')}&stdin`);
     await s.waitFor(1, /\d+\n/);
     s.ws.close();
     await s.closed;
@@ -131,7 +131,7 @@ describe('exec session', () => {
     const { execSync } = await import('node:child_process');
     while (Date.now() - started < 5000) {
       const out = execSync('ps -eo args').toString();
-      if (!out.includes('sleep 30')) return;
+      if (!out.includes('sleep 47.3')) return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('process survived the closed socket');
