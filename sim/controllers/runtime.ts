@@ -170,6 +170,9 @@ export class Runtime {
   }
 
   event(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string, fieldPath?: string): void {
+    // A Terminating namespace accepts no new objects, Events included.
+    const ns = obj.metadata.namespace;
+    if (ns && this.get(R.namespaces, undefined, ns)?.metadata.deletionTimestamp) return;
     this.ctx.recordEvent({ involvedObject: obj as unknown as CoreObject, type, reason, message, component, host, fieldPath });
   }
 

@@ -55,7 +55,7 @@ export class Scheduler implements Controller {
             u.pods += 1;
           }
           return u;
-        });
+        }, (node) => (summary.controllerUid ? rt.podsOnNode(node).filter((p) => p.controllerUid === summary.controllerUid && isActive(p)).length : 0));
     const now = rfc3339(rt.now());
     if ('node' in result) {
       this.bind(pod, result.node, now, rt);

@@ -54,7 +54,7 @@ interface NodeUsage {
  * Picks a node for `pod`. `usage(node)` reports what pods already bound there request.
  * The failure message lists reasons by count, sorted, like the real scheduler's FitError.
  */
-export function chooseNode(pod: Pod, nodes: NodeObject[], usage: (node: string) => NodeUsage): ScheduleResult {
+export function chooseNode(pod: Pod, nodes: NodeObject[], usage: (node: string) => NodeUsage, siblings: (node: string) => number = () => 0): ScheduleResult {
   const req = podRequests(pod.spec);
   const reasons = new Map<string, number>();
   const add = (r: string) => reasons.set(r, (reasons.get(r) ?? 0) + 1);
@@ -81,7 +81,8 @@ export function chooseNode(pod: Pod, nodes: NodeObject[], usage: (node: string) 
     // LeastAllocated: prefer the node with the most room left (fraction of allocatable).
     const cpuAlloc = parseQuantity(alloc.cpu ?? '1') || 1;
     const memAlloc = parseQuantity(alloc.memory ?? '1') || 1;
-    const score = (cpuFree - req.cpu) / cpuAlloc + (memFree - req.memory) / memAlloc - used.pods * 1e-4;
+    // Plus the default topology spreading: pods of the same owner prefer different nodes.
+    const score = (cpuFree - req.cpu) / cpuAlloc + (memFree - req.memory) / memAlloc - used.pods * 1e-4 - siblings(name) * 0.5;
     if (!best || score > best.score) best = { name, score };
   }
   if (best) return { node: best.name };
