@@ -141,7 +141,7 @@ describe('kube request layer', () => {
     const pki = await createTestPki('jane');
     const seen: string[] = [];
     const server = https.createServer({ cert: pki.server.certPem, key: pki.server.keyPem, ca: pki.caPem, requestCert: true, rejectUnauthorized: true }, (req, res) => {
-      seen.push((req.socket as TLSSocket).getPeerCertificate().subject.CN);
+      seen.push(String((req.socket as TLSSocket).getPeerCertificate().subject.CN));
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"gitVersion":"v1.32.0-mtls"}');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
