@@ -11,6 +11,7 @@ import { ClientProvider } from './bridge/ClientContext';
 import { createStreamQueryManager } from './bridge/streamQueries';
 import { registerStreamSpecs } from './bridge/streamSpecs';
 import { createI18n, resolveLanguage, syncDocumentLanguage } from './i18n';
+import { FormatProvider } from './i18n/useFormat';
 import { App } from './App';
 import './styles/index.css';
 
@@ -33,7 +34,9 @@ createRoot(document.getElementById('root')!).render(
     <QueryClientProvider client={queryClient}>
       <ClientProvider client={client} streams={streams}>
         <I18nextProvider i18n={i18n}>
-          <App />
+          <FormatProvider>
+            <App />
+          </FormatProvider>
         </I18nextProvider>
       </ClientProvider>
     </QueryClientProvider>

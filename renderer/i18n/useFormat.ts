@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAge, formatTimestamp, toEpochMs } from '../../app/format/age';
 import { formatCount } from '../../app/format/number';
@@ -13,10 +13,26 @@ export interface Formatters {
   bytes: (quantity: string | undefined) => string;
 }
 
-/** app/format bound to the current UI language (numbers, dates and quantities per locale). */
-export function useFormat(): Formatters {
+const FormatContext = createContext<Formatters | undefined>(undefined);
+
+/**
+ * Provides app/format bound to the current UI language. One provider (one useTranslation)
+ * for the whole app: a hook per table cell would subscribe thousands of cells to i18next.
+ */
+export function FormatProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
-  const locale = i18n.language;
+  const value = useFormatters(i18n.language);
+  return createElement(FormatContext.Provider, { value }, children);
+}
+
+/** Numbers, dates and quantities per the current locale (see FormatProvider). */
+export function useFormat(): Formatters {
+  const value = useContext(FormatContext);
+  if (!value) throw new Error('useFormat must be used inside <FormatProvider>');
+  return value;
+}
+
+function useFormatters(locale: string): Formatters {
   return useMemo(
     () => ({
       locale,

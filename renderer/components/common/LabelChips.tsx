@@ -13,8 +13,23 @@ export interface LabelChipsProps {
   label: string;
 }
 
-export function LabelChips({ labels, onPick, max, label }: LabelChipsProps) {
+export interface ChipTexts {
+  addFilter: (label: string) => string;
+  more: (count: number) => string;
+}
+
+/** LabelChips with its texts from i18n. */
+export function LabelChips(props: LabelChipsProps) {
   const { t } = useTranslation();
+  const texts: ChipTexts = { addFilter: (label) => t('chip.addFilter', { label }), more: (count) => t('chip.more', { count }) };
+  return <LabelChipList {...props} texts={texts} />;
+}
+
+/**
+ * The chips themselves, texts passed in: a table renders one list per visible row, and a
+ * useTranslation per row would re-subscribe to i18next on every scroll step.
+ */
+export function LabelChipList({ labels, onPick, max, label, texts }: LabelChipsProps & { texts: ChipTexts }) {
   const entries = Object.entries(labels ?? {});
   if (entries.length === 0) return null;
   const shown = max !== undefined ? entries.slice(0, max) : entries;
@@ -30,7 +45,7 @@ export function LabelChips({ labels, onPick, max, label }: LabelChipsProps) {
                 type="button"
                 className="chip"
                 title={text}
-                aria-label={t('chip.addFilter', { label: text })}
+                aria-label={texts.addFilter(text)}
                 onClick={(e) => {
                   e.stopPropagation();
                   onPick(k, v);
@@ -48,7 +63,7 @@ export function LabelChips({ labels, onPick, max, label }: LabelChipsProps) {
       })}
       {hidden > 0 && (
         <li className="chip-item chip-more" title={entries.slice(shown.length).map(([k, v]) => `${k}=${v}`).join('\n')}>
-          {t('chip.more', { count: hidden })}
+          {texts.more(hidden)}
         </li>
       )}
     </ul>

@@ -3,13 +3,13 @@
  * scroll smoothly. Sortable headers, arrow keys / Home / End / PageUp / PageDown move the active
  * row, Enter opens it; every label is a chip that adds itself to the selector.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '../../../app/kube/object';
 import type { SortDirection } from '../../filters/sortRows';
 import type { ListColumn } from '../../kinds/listKind';
-import { LabelChips } from '../common/LabelChips';
+import { LabelChipList, type ChipTexts } from '../common/LabelChips';
 import { TableCell } from './TableCell';
 
 export interface SortState {
@@ -59,13 +59,22 @@ function layoutFor(columns: ListColumn[]): { template: string; minWidthRem: numb
 export function ResourceTable(props: ResourceTableProps) {
   const { t } = useTranslation();
   const { columns, rows, now, sort } = props;
+  const chipTexts = useMemo<ChipTexts>(() => {
+    // Plural lookups are not free; a scroll step renders dozens of rows with the same few counts.
+    const more = new Map<number, string>();
+    return {
+      addFilter: (label) => t('chip.addFilter', { label }),
+      more: (count) => more.get(count) ?? more.set(count, t('chip.more', { count })).get(count)!,
+    };
+  }, [t]);
+  const chipsLabel = t('chip.labels');
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 8,
     // Rows start below the sticky header inside the same scroll container.
     scrollMargin: HEADER_HEIGHT,
   });
@@ -157,7 +166,7 @@ export function ResourceTable(props: ResourceTableProps) {
                   <TableCell key={c.id} column={c} obj={obj} now={now} href={c.id === 'name' ? props.hrefFor(obj) : undefined} />
                 ))}
                 <div className="table-cell labels-cell" role="gridcell">
-                  <LabelChips labels={obj.metadata.labels} onPick={props.onPickLabel} max={3} label={t('chip.labels')} />
+                  <LabelChipList labels={obj.metadata.labels} onPick={props.onPickLabel} max={3} label={chipsLabel} texts={chipTexts} />
                 </div>
               </div>
             );

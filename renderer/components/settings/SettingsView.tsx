@@ -1,4 +1,5 @@
 /** Settings: the language switch (remembered by main across restarts) and what runs where. */
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../app/contract/pilothouse';
@@ -11,22 +12,26 @@ const SYSTEM = 'system';
 export function SettingsView() {
   const { t, i18n } = useTranslation();
   const client = useClient();
-  const { settings, update, updating } = useSettings();
+  const { settings, update } = useSettings();
+  // The choice shows at once (optimistic); main's answer follows.
+  const [choice, setChoice] = useState<string>();
   const info = useQuery({ queryKey: ['call', 'appInfo'], queryFn: () => client.call(contract.appInfo, undefined), staleTime: Infinity });
   const systemLanguage = matchLanguage(navigator.languages);
-  const value = settings?.language ?? SYSTEM;
+  const value = choice ?? settings?.language ?? SYSTEM;
 
   const choose = (next: string) => {
     const language = next === SYSTEM ? undefined : next;
-    // Switch at once; main persists the choice (an explicit undefined means "follow the system").
+    setChoice(next);
+    // Switch at once; main persists the choice. JSON has no undefined, so "follow the system"
+    // travels as an explicit null, which main's settings store reads as "clear this setting".
     void i18n.changeLanguage(language ?? systemLanguage);
-    update({ language });
+    update({ language: (language ?? null) as string | undefined });
   };
 
   return (
     <section className="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
-      <fieldset className="settings-group" disabled={settings === undefined || updating}>
+      <fieldset className="settings-group" disabled={settings === undefined}>
         <legend>{t('settings.language')}</legend>
         <p className="muted">{t('settings.languageHelp')}</p>
         <div role="radiogroup" aria-label={t('settings.language')}>
