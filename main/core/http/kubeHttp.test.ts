@@ -164,4 +164,42 @@ describe('kube request layer', () => {
     await new Promise((r) => server.close(r));
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('tunnels through a socks5 proxy-url', async () => {
+    // A minimal SOCKS5 server (no auth, CONNECT to IPv4 or a host name).
+    const targets: string[] = [];
+    const socks = net.createServer((client) => {
+      client.once('data', () => {
+        client.write(Buffer.from([5, 0]));
+        client.once('data', (req) => {
+          const atyp = req[3];
+          let host: string;
+          let at: number;
+          if (atyp === 1) {
+            host = [...req.subarray(4, 8)].join('.');
+            at = 8;
+          } else {
+            host = req.subarray(5, 5 + req[4]).toString();
+            at = 5 + req[4];
+          }
+          const port = req.readUInt16BE(at);
+          targets.push(`${host}:${port}`);
+          const upstream = net.connect(port, host, () => {
+            client.write(Buffer.from([5, 0, 0, 1, 0, 0, 0, 0, 0, 0]));
+            upstream.pipe(client);
+            client.pipe(upstream);
+          });
+          upstream.on('error', () => client.destroy());
+          client.on('error', () => upstream.destroy());
+        });
+      });
+    });
+    await new Promise<void>((r) => socks.listen(0, '127.0.0.1', r));
+    const proxyUrl = `socks5://127.0.0.1:${(socks.address() as AddressInfo).port}`;
+    const t = new ClusterTransport({ ...admin, cluster: { ...admin.cluster!, proxyUrl } }, trust);
+    await expect(requestJson(t, { path: '/version' })).resolves.toMatchObject({ gitVersion: expect.stringMatching(/^v1\.32/) });
+    expect(targets).toEqual([`127.0.0.1:${sim.port}`]);
+    t.dispose();
+    await new Promise((r) => socks.close(r));
+  });
 });
