@@ -46,16 +46,16 @@ const settled = (c: TestCluster, image: string, n: number) => () => {
 };
 
 describe('rolling update and undo', () => {
-  it('rolls to a new ReplicaSet within surge limits, then back to the old one with the next revision', async () => {
+  it('rolls to a new ReplicaSet within surge limits, then back to the old one with the next revision', { timeout: 90_000 }, async () => {
     c = startTestCluster({ speed: 50 });
     c.apply('deployments.apps', deployment(4));
-    await c.until(settled(c, 'nginx:1.27', 4));
+    await c.until(settled(c, 'nginx:1.27', 4), 30_000);
     let maxPods = 0;
     const watch = setInterval(() => {
       maxPods = Math.max(maxPods, c.list('pods', 'default').filter((p) => !p.metadata.deletionTimestamp).length);
     }, 5);
     c.ctx.api.patch('deployments.apps', 'default', 'web', 'strategic', { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.28' }] } } } });
-    await c.until(settled(c, 'nginx:1.28', 4));
+    await c.until(settled(c, 'nginx:1.28', 4), 30_000);
     clearInterval(watch);
     // maxSurge 25% of 4 → 1 extra pod at most.
     expect(maxPods).toBeLessThanOrEqual(5);
@@ -71,7 +71,7 @@ describe('rolling update and undo', () => {
     const template = structuredClone((old.spec as unknown as { template: { metadata: { labels: Record<string, string> } } }).template);
     delete template.metadata.labels['pod-template-hash'];
     c.ctx.api.patch('deployments.apps', 'default', 'web', 'strategic', { spec: { template } });
-    const d = await c.until(settled(c, 'nginx:1.27', 4));
+    const d = await c.until(settled(c, 'nginx:1.27', 4), 30_000);
     expect(d.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('3');
     const back = c.get<RS>('replicasets.apps', 'default', old.metadata.name!);
     expect(back?.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('3');
