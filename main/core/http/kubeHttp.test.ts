@@ -35,16 +35,23 @@ afterAll(async () => {
 });
 
 describe('kube request layer', () => {
-  it('waits for Retry-After on 429 and then succeeds', async () => {
-    const t = new ClusterTransport(admin, trust);
-    sim.ctx.chaos.retryAfterSeconds = 1;
-    sim.ctx.chaos.rate429 = 1;
+  it('waits for Retry-After on 429 and then succeeds; gives up after three 429s', async () => {
+    const server = await startFakeApiServer();
+    const t = new ClusterTransport(
+      { name: 'x', demo: false, context: { name: 'x', cluster: 'c', sourceFile: '/k' }, cluster: { name: 'c', server: server.url, skipTLSVerify: false, sourceFile: '/k' } },
+      trust,
+    );
+    const tooMany = { status: 429, headers: { 'Retry-After': '1' }, message: 'Too many requests, please try again later.' };
+    server.respondNext.push(tooMany);
     const started = Date.now();
-    const pending = requestJson<{ kind: string }>(t, { path: '/api/v1/namespaces' });
-    setTimeout(() => (sim.ctx.chaos.rate429 = 0), 300);
-    await expect(pending).resolves.toMatchObject({ kind: 'NamespaceList' });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    await expect(requestJson(t, { path: '/version' })).resolves.toMatchObject({ gitVersion: 'v1.32.0-fake' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(server.requests).toEqual(['GET /version', 'GET /version']);
+
+    server.respondNext.push(...[0, 1, 2, 3].map(() => ({ ...tooMany, headers: { 'Retry-After': '0' } })));
+    await expect(requestJson(t, { path: '/version' })).rejects.toMatchObject({ code: 'too-many-requests', status: 429, message: tooMany.message, details: { retryAfterSeconds: 0 } });
     t.dispose();
+    await server.close();
   });
 
   it('maps API errors to codes with the Status message', async () => {

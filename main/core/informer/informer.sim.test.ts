@@ -104,7 +104,7 @@ describe('Informer against the simulator', () => {
     // Writes elsewhere move the cluster's resourceVersion; only bookmarks tell this watch about it.
     sim.ctx.api.create('pods', pod('b', 'elsewhere'));
     const rvAfterWrite = sim.ctx.store.encodeRv(sim.ctx.store.revision());
-    await new Promise((r) => setTimeout(r, 1300)); // one bookmark interval
+    await new Promise((r) => setTimeout(r, 2200)); // at least one bookmark interval, even on a busy machine
     sim.ctx.dropWatches();
     sim.ctx.api.create('pods', pod('a', 'while-dropped'));
     await until(() => changed(events).includes('ADDED while-dropped'));

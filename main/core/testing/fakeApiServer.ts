@@ -23,6 +23,8 @@ export interface FakeApiServer {
   authorizations: (string | undefined)[];
   /** When set, requests without exactly this Authorization header get 401. */
   requireAuthorization?: string;
+  /** Canned answers for the next requests (any path), consumed in order. */
+  respondNext: { status: number; headers?: Record<string, string>; message: string }[];
   /** Answer list requests with this status and message instead (e.g. 403). */
   failList?: { status: number; message: string };
   add(name: string): FakeObject;
@@ -41,6 +43,7 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
     watches: new Set(),
     requests: [],
     authorizations: [],
+    respondNext: [],
     add(name) {
       const obj: FakeObject = { metadata: { name, namespace: 'default', uid: `uid-${name}`, resourceVersion: nextRv(), managedFields: [{ manager: 'x' }] } };
       server.pods.set(name, obj);
@@ -62,6 +65,12 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
     server.requests.push(`${req.method} ${req.url}`);
     server.authorizations.push(req.headers.authorization);
     const url = new URL(req.url ?? '/', 'http://x');
+    const canned = server.respondNext.shift();
+    if (canned) {
+      res.writeHead(canned.status, { 'Content-Type': 'application/json', ...canned.headers });
+      res.end(JSON.stringify({ kind: 'Status', status: 'Failure', message: canned.message, code: canned.status }));
+      return;
+    }
     if (server.requireAuthorization && req.headers.authorization !== server.requireAuthorization) {
       res.writeHead(401, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ kind: 'Status', status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 }));
