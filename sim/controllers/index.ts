@@ -3,6 +3,7 @@ import { CronJobController } from './cronjob';
 import { DaemonSetController } from './daemonset';
 import { DeploymentController } from './deployment';
 import { EndpointsController } from './endpoints';
+import { EventTtl } from './eventTtl';
 import { GarbageCollector } from './garbageCollector';
 import { JobController } from './job';
 import { Kubelet } from './kubelet';
@@ -41,6 +42,7 @@ export function installControllers(ctx: SimContext): () => void {
   rt.register(new GarbageCollector());
   rt.register(new NamespaceController());
   rt.register(new StatusReporters());
+  rt.register(new EventTtl());
   rt.start();
   return () => rt.stop();
 }

@@ -153,3 +153,12 @@ describe('garbage collection and namespaces', () => {
     expect(c.list('configmaps', 'shop')).toHaveLength(0);
   });
 });
+
+describe('event TTL', () => {
+  it('deletes events an hour (simulated) after they last happened', async () => {
+    c = startTestCluster({ speed: 3600 });
+    c.apply('pods', pod('short-lived-events'));
+    await c.until(() => eventsFor('short-lived-events').length > 0);
+    await c.until(() => c.get<Pod>('pods', 'default', 'short-lived-events')?.status?.phase === 'Running' && eventsFor('short-lived-events').length === 0, 15_000);
+  });
+});
