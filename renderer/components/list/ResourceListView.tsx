@@ -99,10 +99,11 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
         <h1 id={titleId}>
           {kind.title} <span className="count">{fmt.count(rows.length)}</span>
         </h1>
-        <span className="muted list-total">
-          {t('list.count', { count: rows.length, formatted: fmt.count(rows.length) })}
-          {filteredOut && ` ${t('list.ofTotal', { total: fmt.count(total) })}`}
-        </span>
+        {filteredOut && loaded && (
+          <span className="muted list-total">
+            {t('list.count', { count: rows.length, formatted: fmt.count(rows.length) })} {t('list.ofTotal', { total: fmt.count(total) })}
+          </span>
+        )}
         <StreamBadge status={status} hasData={loaded} />
       </header>
       <ListToolbar

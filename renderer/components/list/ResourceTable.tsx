@@ -47,12 +47,12 @@ function layoutFor(columns: ListColumn[]): { template: string; minWidthRem: numb
     return `minmax(${min}rem, ${fr}fr)`;
   };
   const parts: string[] = columns.map((c) => {
-    if (c.id === 'name') return track(12, 3);
+    if (c.id === 'name') return track(14, 4);
     if (c.id === 'namespace') return track(8, 1.2);
     if (c.numeric) return track(5.5, 0.7);
     return track(7, 1);
   });
-  parts.push(track(12, 2));
+  parts.push(track(10, 1.5));
   return { template: parts.join(' '), minWidthRem };
 }
 

@@ -40,7 +40,8 @@ export function usePaletteItems(context: string | undefined, open: boolean): Pal
       for (const q of queryClient.getQueryCache().findAll({ queryKey: [STREAM_KEY, contract.watchObjects.name] })) {
         const params = q.queryKey[2] as WatchParams;
         const state = q.state.data as ListState | undefined;
-        if (params.context !== context || !state || params.fieldSelector) continue;
+        // Events are many and short-lived: jumping to one is never what the palette is for.
+        if (params.context !== context || !state || params.fieldSelector || params.ref.resource === 'events') continue;
         const kind = findKind({ group: params.ref.group, resource: params.ref.resource });
         const kindId = kind?.id ?? customKindId(params.ref);
         for (const o of state.items.values()) {
