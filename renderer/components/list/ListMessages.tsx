@@ -10,15 +10,26 @@ export interface ListMessagesProps {
   rows: number;
   /** Whether filters hide objects (changes the empty message). */
   filtered: boolean;
+  /** When access to all namespaces is forbidden: a namespace to try instead (the context's default). */
+  suggestNamespace?: string;
+  onPickNamespace?: (namespace: string) => void;
 }
 
-export function ListMessages({ kindTitle, status, loaded, rows, filtered }: ListMessagesProps) {
+export function ListMessages({ kindTitle, status, loaded, rows, filtered, suggestNamespace, onPickNamespace }: ListMessagesProps) {
   const { t } = useTranslation();
   if (status?.state === 'failed') {
     return (
       <div className="error-state" role="alert">
         <h2>{t('error.title', { kind: kindTitle })}</h2>
         <p>{errorText(t, { code: status.reason ?? 'internal', message: status.message ?? status.reason ?? '' })}</p>
+        {status.reason === 'forbidden' && suggestNamespace && onPickNamespace && (
+          <p className="error-hint">
+            {t('error.forbiddenHint')}{' '}
+            <button type="button" className="button small" onClick={() => onPickNamespace(suggestNamespace)}>
+              {t('error.tryNamespace', { namespace: suggestNamespace })}
+            </button>
+          </p>
+        )}
       </div>
     );
   }

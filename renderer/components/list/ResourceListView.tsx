@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '../../../app/kube/object';
 import { addRequirement } from '../../../app/selectors/labelSelector';
 import type { ListState } from '../../../app/watch/reducer';
+import { useContexts } from '../../bridge/useContexts';
 import { useWatchList } from '../../bridge/useWatchList';
 import { filterObjects, planList, resolveSelector } from '../../filters/listFilter';
 import { sortRows } from '../../filters/sortRows';
@@ -44,6 +45,7 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
   const now = useNow();
   const [sort, setSort] = useState<SortState | undefined>();
   const [lastValid, setLastValid] = useState('');
+  const defaultNamespace = useContexts().value?.contexts.find((c) => c.name === context)?.namespace;
 
   const selector = useMemo(() => resolveSelector(filters.selector, lastValid), [filters.selector, lastValid]);
   useEffect(() => {
@@ -115,7 +117,15 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
         wide={wide}
         onWideChange={setWide}
       />
-      <ListMessages kindTitle={kind.title} status={status} loaded={loaded} rows={rows.length} filtered={filters.namespaces.length > 0 || filters.selector !== '' || filters.query !== ''} />
+      <ListMessages
+        kindTitle={kind.title}
+        status={status}
+        loaded={loaded}
+        rows={rows.length}
+        filtered={filters.namespaces.length > 0 || filters.selector !== '' || filters.query !== ''}
+        suggestNamespace={kind.namespaced && filters.namespaces.length === 0 ? defaultNamespace : undefined}
+        onPickNamespace={(ns) => setFilters({ namespaces: [ns] })}
+      />
       {rows.length > 0 && (
         <ResourceTable
           label={t('list.tableLabel', { kind: kind.title })}
