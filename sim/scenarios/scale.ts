@@ -99,6 +99,14 @@ export async function loadScale(ctx: SimContext, options: Record<string, unknown
         apiVersion: 'apps/v1', kind: 'Deployment',
         metadata: { name: app, namespace: ns, generation: 1, labels: selector, annotations: { 'deployment.kubernetes.io/revision': '1' } },
         spec: { replicas, selector: { matchLabels: selector }, template, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }, revisionHistoryLimit: 10, progressDeadlineSeconds: 600 },
+        // Exactly what the deployment controller would write, so it finds nothing to change.
+        status: {
+          observedGeneration: 1, replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas,
+          conditions: [
+            { type: 'Available', status: 'True', lastUpdateTime: ts, lastTransitionTime: ts, reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' },
+            { type: 'Progressing', status: 'True', lastUpdateTime: ts, lastTransitionTime: ts, reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.` },
+          ],
+        },
       });
       store.create('deployments.apps', dep);
       const rsTemplate = structuredClone(template);
@@ -111,6 +119,7 @@ export async function loadScale(ctx: SimContext, options: Record<string, unknown
           ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: app, uid: dep.metadata.uid!, controller: true, blockOwnerDeletion: true }],
         },
         spec: { replicas, minReadySeconds: 0, selector: { matchLabels: { ...selector, 'pod-template-hash': hash } }, template: rsTemplate },
+        status: { replicas, fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas, observedGeneration: 1 },
       });
       store.create('replicasets.apps', rs);
       deployments++;
