@@ -60,7 +60,8 @@ function ClusterStatus({ health, streams, active, coreDown }: { health: ClusterH
     parts.push(t('status.live'));
   }
   if (staleSince && dot !== 'live') parts.push(t('status.staleSince', { time: fmt.time(staleSince) }));
-  parts.push(t('status.streamsLive', { live: health.streams.live, total: health.streams.total }));
+  // Stream counts come from the core; while it is away they are not current.
+  if (!coreDown) parts.push(t('status.streamsLive', { live: health.streams.live, total: health.streams.total }));
   const text = parts.join(' · ');
   return (
     <span className={`statusbar-cluster${active ? ' active' : ''}`} data-state={dot} title={text} aria-label={`${health.context}: ${text}`}>
