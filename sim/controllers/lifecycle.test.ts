@@ -79,6 +79,16 @@ describe('pod lifecycle', () => {
     expect(eventsFor('huge').find((e) => e.reason === 'FailedScheduling')).toMatchObject({ type: 'Warning', source: { component: 'default-scheduler' } });
   });
 
+  it('restarts a container whose liveness probe fails, with Unhealthy and Killing events', async () => {
+    c = startTestCluster({ speed: 40 });
+    c.apply('pods', pod('sick', { containers: [{ name: 'app', image: 'nginx:1.27', livenessProbe: { httpGet: { path: '/healthz', port: 80 }, periodSeconds: 5, failureThreshold: 3 } }] }, { 'sim.pilothouse.dev/behavior': 'liveness-fail' }));
+    await c.until(() => (c.get<Pod>('pods', 'default', 'sick')?.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1, 15_000);
+    const msgs = eventsFor('sick').map((e) => `${e.reason}: ${e.message}`);
+    expect(msgs).toContain('Unhealthy: Liveness probe failed: HTTP probe failed with statuscode: 500');
+    expect(msgs).toContain('Killing: Container app failed liveness probe, will be restarted');
+    expect(eventsFor('sick').find((e) => e.reason === 'Unhealthy')?.count).toBeGreaterThanOrEqual(3);
+  });
+
   it('is OOMKilled with exit code 137', async () => {
     c = startTestCluster({ speed: 40 });
     c.apply('pods', pod('oom', {}, { 'sim.pilothouse.dev/behavior': 'oomkill' }));

@@ -48,6 +48,31 @@ describe('StatefulSet', () => {
   });
 });
 
+describe('StatefulSet rolling update', () => {
+  it('replaces pods from the highest ordinal and ends with currentRevision = updateRevision', async () => {
+    c = startTestCluster({ speed: 50 });
+    c.apply('statefulsets.apps', {
+      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web', namespace: 'default' },
+      spec: { replicas: 3, serviceName: 'web', selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [container('nginx:1.27')] } } },
+    });
+    await c.until(() => (c.get<WithStatus>('statefulsets.apps', 'default', 'web')?.status?.readyReplicas === 3 ? true : undefined));
+    const deletions: string[] = [];
+    const unwatch = c.ctx.store.watch('pods', { namespace: 'default' }, (ev) => {
+      if (ev.type === 'MODIFIED' && ev.object.json.includes('"deletionTimestamp"') && !ev.prev?.json.includes('"deletionTimestamp"')) deletions.push(ev.object.name);
+    });
+    c.ctx.api.patch('statefulsets.apps', 'default', 'web', 'strategic', { spec: { template: { spec: { containers: [{ name: 'main', image: 'nginx:1.28' }] } } } });
+    const sts = await c.until(() => {
+      const s = c.get<WithStatus>('statefulsets.apps', 'default', 'web');
+      const fresh = s?.status?.observedGeneration === s?.metadata.generation;
+      return fresh && s?.status?.updatedReplicas === 3 && s.status.readyReplicas === 3 && s.status.currentRevision === s.status.updateRevision ? s : undefined;
+    }, 20_000);
+    unwatch();
+    expect(deletions).toEqual(['web-2', 'web-1', 'web-0']);
+    expect(sts.status?.currentRevision).toMatch(/^web-/);
+    for (const p of c.list<Pod>('pods', 'default')) expect(p.spec.containers[0].image).toBe('nginx:1.28');
+  });
+});
+
 describe('DaemonSet', () => {
   it('runs one pod per schedulable node, skipping a tainted control plane', async () => {
     c = startTestCluster({ speed: 50, nodes: 3 });
@@ -116,6 +141,24 @@ describe('Job and CronJob', () => {
     expect(job.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'CronJob', name: 'tick', controller: true });
     await c.until(() => c.get<WithStatus>('cronjobs.batch', 'default', 'tick')?.status?.lastScheduleTime);
     expect(c.list('jobs.batch', 'default').some((j) => j.metadata.name?.startsWith('paused-'))).toBe(false);
+  });
+});
+
+describe('CronJob history', () => {
+  it('keeps only successfulJobsHistoryLimit finished Jobs', async () => {
+    c = startTestCluster({ speed: 600 });
+    c.apply('cronjobs.batch', {
+      apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'often', namespace: 'default' },
+      spec: {
+        schedule: '* * * * *', successfulJobsHistoryLimit: 1,
+        jobTemplate: { spec: { template: { metadata: { annotations: { 'sim.pilothouse.dev/run-seconds': '1' } }, spec: { restartPolicy: 'Never', containers: [container()] } } } },
+      },
+    });
+    await c.until(() => c.list('events', 'default').filter((e) => e.reason === 'SawCompletedJob').length >= 3, 20_000);
+    await c.until(() => c.list('events', 'default').some((e) => e.reason === 'SuccessfulDelete' && String(e.message).startsWith('Deleted job often-')), 10_000);
+    const done = c.list<WithStatus>('jobs.batch', 'default').filter((j) => (j.status?.conditions as Array<{ type: string }> | undefined)?.some((x) => x.type === 'Complete'));
+    expect(done.length).toBeLessThanOrEqual(2);
+    expect(c.get<WithStatus>('cronjobs.batch', 'default', 'often')?.status?.lastSuccessfulTime).toBeTruthy();
   });
 });
 
