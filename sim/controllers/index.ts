@@ -8,6 +8,7 @@ import { GarbageCollector } from './garbageCollector';
 import { JobController } from './job';
 import { Kubelet } from './kubelet';
 import { NamespaceController } from './namespace';
+import { NodeHeartbeat } from './nodeHeartbeat';
 import { ReplicaSetController } from './replicaset';
 import { Runtime } from './runtime';
 import { Scheduler } from './scheduler';
@@ -43,6 +44,7 @@ export function installControllers(ctx: SimContext): () => void {
   rt.register(new NamespaceController());
   rt.register(new StatusReporters());
   rt.register(new EventTtl());
+  rt.register(new NodeHeartbeat());
   rt.start();
   return () => rt.stop();
 }
