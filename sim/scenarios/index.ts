@@ -2,13 +2,20 @@ import type { KubeObject, SimContext } from '../types';
 import { loadDemo } from './demo';
 import { loadScale } from './scale';
 
-export const SCENARIOS = ['demo', 'scale', 'minimal'] as const;
+export const SCENARIOS = ['demo', 'scale', 'minimal', 'empty'] as const;
+
+const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+/** Only the system namespaces: for tests of the API layer. */
+function loadEmpty(ctx: SimContext): void {
+  for (const ns of SYSTEM_NAMESPACES) {
+    if (!ctx.api.get('namespaces', '', ns)) ctx.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  }
+}
 
 /** The bare minimum: the system namespaces and three Ready nodes (`node-1..3`). */
 function loadMinimal(ctx: SimContext): void {
-  for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
-    if (!ctx.api.get('namespaces', '', ns)) ctx.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-  }
+  loadEmpty(ctx);
   for (let i = 1; i <= 3; i++) {
     const name = `node-${i}`;
     if (ctx.api.get('nodes', '', name)) continue;
@@ -33,7 +40,8 @@ function loadMinimal(ctx: SimContext): void {
  * Populates the cluster for scenario `name`:
  * - `demo`: a small company cluster (see demo/), broken pods included;
  * - `scale`: `pods` (knob, default 10000) running pods across namespaces and nodes, loaded in bulk;
- * - `minimal`: system namespaces and three Ready nodes.
+ * - `minimal`: system namespaces and three Ready nodes;
+ * - `empty`: system namespaces only.
  */
 export async function loadScenario(ctx: SimContext, name: string, options: Record<string, unknown>): Promise<void> {
   switch (name) {
@@ -44,6 +52,8 @@ export async function loadScenario(ctx: SimContext, name: string, options: Recor
       return;
     case 'minimal':
       return loadMinimal(ctx);
+    case 'empty':
+      return loadEmpty(ctx);
     default:
       throw new Error(`unknown scenario "${name}" (expected one of: ${SCENARIOS.join(', ')})`);
   }
