@@ -5,7 +5,7 @@
  * cleanup, and status with the Available/Progressing conditions `kubectl rollout status` reads.
  */
 import { msg } from './events';
-import { clone, controllerRef, deepEqual, podTemplateHash } from './meta';
+import { clone, controllerRef, deepEqual, podTemplateHash, selectorMatches } from './meta';
 import type { KubeObject, LabelSelector, PodTemplateSpec } from './model';
 import { rfc3339, timeMs } from './model';
 import { R } from './resources';
@@ -78,6 +78,7 @@ export class DeploymentController implements Controller {
     const d = rt.get<Deployment>(R.deployments, ns, name);
     if (!d || d.metadata.deletionTimestamp) return;
     const uid = d.metadata.uid ?? '';
+    this.adoptOrphans(d, rt);
     const all = rt.dependentsOf(uid).filter((x) => x.resource === R.replicaSets && x.object.metadata.ownerReferences?.some((r) => r.uid === uid && r.controller)).map((x) => x.object as ReplicaSet);
     const desired = d.spec.replicas ?? 1;
     let newRS = all.find((rs) => deepEqual(withoutHash(rs.spec.template), withoutHash(d.spec.template)));
@@ -100,6 +101,17 @@ export class DeploymentController implements Controller {
     }
     const current = newRS ? rt.get<ReplicaSet>(R.replicaSets, ns, newRS.metadata.name ?? '') ?? newRS : undefined;
     this.writeStatus(d, current, old.map((rs) => rt.get<ReplicaSet>(R.replicaSets, ns, rs.metadata.name ?? '') ?? rs), desired, unavailable, createdNew, rt);
+  }
+
+  /** ReplicaSets matching the selector with no controller (e.g. left by an orphan delete) are adopted. */
+  private adoptOrphans(d: Deployment, rt: Runtime): void {
+    for (const rs of rt.list<ReplicaSet>(R.replicaSets, d.metadata.namespace)) {
+      if (rs.metadata.deletionTimestamp || (rs.metadata.ownerReferences ?? []).some((r) => r.controller)) continue;
+      if (!selectorMatches(d.spec.selector, rs.metadata.labels)) continue;
+      rt.mutate(R.replicaSets, rs, (draft) => {
+        draft.metadata.ownerReferences = [...(draft.metadata.ownerReferences ?? []), controllerRef(d)];
+      });
+    }
   }
 
   private createReplicaSet(d: Deployment, revision: number, replicas: number, maxReplicas: number, rt: Runtime): ReplicaSet {

@@ -150,6 +150,23 @@ describe('garbage collection and namespaces', () => {
     expect(c.list<Pod>('pods', 'default').filter((p) => !p.metadata.deletionTimestamp)).toHaveLength(2);
   });
 
+  it('a re-applied Deployment adopts its orphaned ReplicaSet and pods instead of starting over', async () => {
+    c = startTestCluster({ speed: 50 });
+    c.apply('deployments.apps', deployment('again'));
+    await c.until(running('default', 2));
+    const podsBefore = c.list<Pod>('pods', 'default').map((p) => p.metadata.name).sort();
+    c.ctx.api.delete('deployments.apps', 'default', 'again', { propagationPolicy: 'Orphan' });
+    await c.until(() => !c.get('deployments.apps', 'default', 'again') && c.list('replicasets.apps', 'default').every((rs) => !rs.metadata.ownerReferences?.length));
+    c.apply('deployments.apps', deployment('again'));
+    const rs = await c.until(() => {
+      const l = c.list('replicasets.apps', 'default');
+      return l.length === 1 && l[0].metadata.ownerReferences?.[0]?.kind === 'Deployment' ? l[0] : undefined;
+    });
+    await c.until(() => (c.get('deployments.apps', 'default', 'again')?.status as { availableReplicas?: number } | undefined)?.availableReplicas === 2);
+    expect(c.list<Pod>('pods', 'default').map((p) => p.metadata.name).sort()).toEqual(podsBefore);
+    expect(rs.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('1');
+  });
+
   it('namespace deletion goes Terminating, empties the namespace, then removes it', async () => {
     c = startTestCluster({ speed: 20 });
     c.apply('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });

@@ -4,7 +4,7 @@
  * replicas / fullyLabeled / ready / available in status.
  */
 import { msg } from './events';
-import { clone, controllerRef } from './meta';
+import { clone, controllerRef, selectorMatches } from './meta';
 import type { KubeObject, LabelSelector, Pod, PodTemplateSpec } from './model';
 import { isActive, isAvailable, type PodSummary } from './podSummary';
 import { R } from './resources';
@@ -74,6 +74,7 @@ export class ReplicaSetController implements Controller {
     const rs = rt.get<ReplicaSet>(R.replicaSets, ns, name);
     if (!rs || rs.metadata.deletionTimestamp) return;
     const uid = rs.metadata.uid ?? '';
+    this.adoptOrphans(rs, rt);
     const owned = () => rt.podsOwnedBy(uid).filter((p) => p.controllerUid === uid);
     const active = owned().filter(isActive);
     const desired = rs.spec.replicas ?? 1;
@@ -91,6 +92,16 @@ export class ReplicaSetController implements Controller {
       }
     }
     this.updateStatus(rs, owned(), rt);
+  }
+
+  /** Pods matching the selector with no controller are adopted (as the real controller does). */
+  private adoptOrphans(rs: ReplicaSet, rt: Runtime): void {
+    for (const p of rt.podsInNamespace(rs.metadata.namespace ?? '')) {
+      if (p.controllerUid || !isActive(p) || !selectorMatches(rs.spec.selector, p.labels)) continue;
+      const pod = rt.getPod(p.namespace, p.name);
+      if (!pod || pod.metadata.ownerReferences?.some((r) => r.controller)) continue;
+      rt.update(R.pods, { ...pod, metadata: { ...pod.metadata, ownerReferences: [...(pod.metadata.ownerReferences ?? []), controllerRef(rs)] } });
+    }
   }
 
   private updateStatus(rs: ReplicaSet, pods: PodSummary[], rt: Runtime): void {
