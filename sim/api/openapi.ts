@@ -1,7 +1,7 @@
 /**
  * OpenAPI: /openapi/v3 (root index + per group-version documents) good enough for kubectl's
  * server-side field-validation probe, `kubectl explain`, and patch-type detection; /openapi/v2
- * answers 406 to protobuf-only requests like a JSON-only server would.
+ * answers protobuf requests with an empty (valid) document, so kubectl skips client-side validation.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
@@ -37,8 +37,13 @@ export class OpenApi {
   serve(req: IncomingMessage, res: ServerResponse, path: string): void {
     const accept = req.headers.accept ?? '';
     if (path === '/openapi/v2' || path === '/swagger-2.0.0.pb-v1') {
-      if (accept && !/json|\*\/\*/.test(accept)) {
-        throw new ApiError(406, 'NotAcceptable', 'only the following media types are accepted: application/json');
+      if (accept.includes('protobuf') && !/json|\*\/\*/.test(accept)) {
+        // kubectl only reads v2 as protobuf (client-side validation fallback, used for kinds the
+        // v3 documents do not describe). An empty Document is valid protobuf: kubectl then finds
+        // no schema for the kind and skips client-side validation, as it does for unknown kinds.
+        res.writeHead(200, { 'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf', 'Content-Length': 0 });
+        res.end();
+        return;
       }
       // A JSON Swagger 2.0 with the same definitions as v3 (sufficient for tools that read JSON).
       sendJson(res, 200, { swagger: '2.0', info: { title: 'Kubernetes', version: 'v1.32.4' }, paths: {}, definitions: {} });
