@@ -22,7 +22,8 @@ export const test = base.extend<Fixtures, { stack: E2EStack }>({
   ns: async ({ kubectl }, use, testInfo) => {
     const slug = testInfo.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 30).replace(/-$/, '');
     const name = `e2e-${slug}-${randomBytes(3).toString('hex')}`;
-    await kubectl.run(['create', 'namespace', name]);
+    // apply (JSON body), not `kubectl create namespace`: that sends protobuf, which the simulator refuses (415).
+    await kubectl.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
     await use(name);
     // Do not wait for the cascade: the next spec has namespaces of its own.
     await kubectl.run(['delete', 'namespace', name, '--wait=false']).catch(() => undefined);
