@@ -1,0 +1,83 @@
+/**
+ * Filters: namespace multi-select, kubectl label selectors (=, in, notin, !key), an invalid
+ * selector (inline error, last valid filter kept), label chips; resource text is never HTML;
+ * keyboard: "/" focuses search, the command palette jumps to a kind.
+ */
+import { test, expect } from './fixtures';
+import { podManifest } from './support/kubectl';
+
+test.describe('filters', () => {
+  test('namespace multi-select and label selectors with in, notin and !key; invalid selector keeps the last valid one', async ({ app, kubectl, ns }) => {
+    const other = `${ns}-b`;
+    await kubectl.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: other } });
+    try {
+      await kubectl.apply(
+        podManifest(ns, 'web-1', { tier: 'web' }),
+        podManifest(ns, 'api-1', { tier: 'api', canary: 'true' }),
+        podManifest(other, 'cache-1', { tier: 'cache' }),
+      );
+      const list = await app.openList('pods');
+      await list.selectNamespaces([ns, other]);
+      await list.expectRows(['web-1', 'api-1', 'cache-1']);
+      await list.setSelector('tier in (web,api)');
+      await list.expectRows(['web-1', 'api-1']);
+      await list.setSelector('tier notin (web,api)');
+      await list.expectRows(['cache-1']);
+      await list.setSelector('!canary');
+      await list.expectRows(['web-1', 'cache-1']);
+      await list.setSelector('!canary,tier=(');
+      await expect(list.selectorError).toBeVisible();
+      await expect(list.selectorInput).toHaveAttribute('aria-invalid', 'true');
+      await list.expectRows(['web-1', 'cache-1']);
+    } finally {
+      await kubectl.run(['delete', 'namespace', other, '--wait=false']).catch(() => undefined);
+    }
+  });
+
+  test('a label chip fills the selector and filters the rows', async ({ app, kubectl, ns }) => {
+    await kubectl.apply(podManifest(ns, 'chip-a', { team: 'red' }), podManifest(ns, 'chip-b', { team: 'blue' }));
+    const list = await app.openList('pods', { namespaces: [ns] });
+    await list.expectRows(['chip-a', 'chip-b']);
+    await list.labelChip('chip-a', 'team', 'red').click();
+    await expect(list.selectorInput).toHaveValue('team=red');
+    await list.expectRows(['chip-a']);
+  });
+
+  test('HTML in an annotation and an event message renders as text and runs nothing', async ({ app, kubectl, ns, page }) => {
+    const payload = '<img src=x onerror=alert(1)>';
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await kubectl.apply(podManifest(ns, 'xss', {}, { note: payload }));
+    const { stdout: uid } = await kubectl.run(['get', 'pod', 'xss', '-n', ns, '-o', 'jsonpath={.metadata.uid}']);
+    await kubectl.apply({
+      apiVersion: 'v1', kind: 'Event', metadata: { name: 'xss.1', namespace: ns },
+      involvedObject: { kind: 'Pod', namespace: ns, name: 'xss', uid, apiVersion: 'v1' },
+      reason: 'Injected', message: payload, type: 'Warning', count: 1,
+      firstTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), lastTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    });
+    await app.open(app.detailHash('pods', ns, 'xss'));
+    await expect(app.detail.annotations('Pod')).toContainText(`note=${payload}`);
+    await expect(app.detail.events('Pod')).toContainText(payload);
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    // Bookmarkable: a reload shows the same view.
+    await page.reload();
+    await expect(app.detail.heading('Pod')).toContainText('xss');
+    expect(dialogs).toBe(0);
+  });
+
+  test('keyboard: "/" focuses search; the command palette jumps to a kind', async ({ app, page }) => {
+    await app.openList('pods');
+    await app.list.heading.click();
+    await page.keyboard.press('/');
+    await expect(app.list.searchInput).toBeFocused();
+    await app.list.heading.click();
+    await app.palette.openWithKeyboard();
+    await expect(app.palette.dialog).toBeVisible();
+    await app.palette.input.fill('Deployments');
+    await page.keyboard.press('Enter');
+    await app.list.expectTitle('Deployments');
+  });
+});
