@@ -2,13 +2,26 @@
 //   app/      pure TypeScript: no node:*, no DOM-only libraries, no React, no Electron
 //   main/     Node; only main/electron/ may import electron
 //   renderer/ reaches main only through its bridge (app/contract); never main/ or node:*
-//   sim/      a program of its own: nothing outside sim/ (but bench/ and e2e/ via sim/index) imports its internals
+//   sim/      a program of its own: everything outside sim/ reaches it through sim/index only
+//
+// ESLint's flat config lets a later block *replace* an earlier block's options for the same
+// rule, so each file set below gets exactly one complete `no-restricted-imports` rule.
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'tls', 'child_process', 'crypto', 'stream', 'url', 'events', 'zlib', 'util'];
-const simInternals = { group: ['**/sim/*', '!**/sim/index', '**/sim/**/*'], message: 'Use sim/index (startSim) only; the simulator is a program of its own.' };
+const nodeBuiltins = ['fs', 'path', 'os', 'http', 'https', 'net', 'tls', 'child_process', 'crypto', 'stream', 'url', 'events', 'zlib', 'util'];
+const noNode = (message) => ({
+  paths: nodeBuiltins.map((name) => ({ name, message })),
+  patterns: [{ group: ['node:*'], message }],
+});
+// gitignore semantics: the negation must come after the pattern it carves out of.
+const simInternals = { group: ['**/sim/**', '!**/sim/index'], message: 'Use sim/index (startSim) only; the simulator is a program of its own.' };
 const noElectron = { group: ['electron', 'electron/*'], message: 'Only main/electron/ may import electron.' };
+const noRenderer = { group: ['**/renderer/**'], message: 'main/ never imports the renderer.' };
+
+function restrict({ paths = [], patterns = [] }) {
+  return { 'no-restricted-imports': ['error', { paths, patterns }] };
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'test-results/**', 'playwright-report/**', '.sim/**'] },
@@ -23,43 +36,44 @@ export default tseslint.config(
   {
     files: ['app/**/*.ts'],
     languageOptions: { globals: {} },
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'app/ is pure TypeScript: no Node.' })),
-        patterns: [
-          { group: ['node:*'], message: 'app/ is pure TypeScript: no Node.' },
-          { group: ['react', 'react-dom', 'react/*', '@tanstack/*', 'electron'], message: 'app/ is framework-free.' },
-          { group: ['**/main/**', '**/renderer/**', '**/sim/**'], message: 'app/ depends on nothing else of ours.' },
-        ],
-      }],
-    },
+    rules: restrict({
+      paths: noNode('app/ is pure TypeScript: no Node.').paths,
+      patterns: [
+        ...noNode('app/ is pure TypeScript: no Node.').patterns,
+        { group: ['react', 'react-dom', 'react/*', '@tanstack/*', 'electron', 'electron/*'], message: 'app/ is framework-free.' },
+        { group: ['**/main/**', '**/renderer/**', '**/sim/**'], message: 'app/ depends on nothing else of ours.' },
+      ],
+    }),
+  },
+  {
+    // Tests of app/ may read fixtures from disk (the shared manifests) but still import nothing of ours.
+    files: ['app/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: restrict({ patterns: [{ group: ['**/main/**', '**/renderer/**', '**/sim/**'], message: 'app/ depends on nothing else of ours.' }] }),
   },
   {
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [noElectron, { group: ['**/renderer/**'], message: 'main/ never imports the renderer.' }] }],
-    },
+    rules: restrict({ patterns: [noElectron, noRenderer, simInternals] }),
+  },
+  {
+    files: ['main/electron/**/*.ts'],
+    rules: restrict({ patterns: [noRenderer, simInternals] }),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'The renderer is sandboxed: no Node.' })),
-        patterns: [
-          { group: ['node:*'], message: 'The renderer is sandboxed: no Node.' },
-          noElectron,
-          { group: ['**/main/**', '**/sim/**'], message: 'The renderer reaches main only through its bridge (app/contract).' },
-        ],
-      }],
-    },
+    rules: restrict({
+      paths: noNode('The renderer is sandboxed: no Node.').paths,
+      patterns: [
+        ...noNode('The renderer is sandboxed: no Node.').patterns,
+        noElectron,
+        { group: ['**/main/**', '**/sim/**'], message: 'The renderer reaches main only through its bridge (app/contract).' },
+      ],
+    }),
   },
   {
-    files: ['main/**/*.ts', 'app/**/*.ts', 'scripts/**/*', 'e2e/**/*.ts', 'bench/**/*.ts'],
-    ignores: ['main/**/*.test.ts', 'e2e/**', 'bench/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [simInternals, noElectron] }],
-    },
+    files: ['scripts/**/*', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    rules: restrict({ patterns: [simInternals, noElectron] }),
   },
 );

@@ -11,15 +11,12 @@
  * The core is the same one web mode serves (main/launch/launchCore), demo cluster included.
  */
 import path from 'node:path';
-// eslint.config.js's last block also bans electron here and sim/index everywhere (pattern order); see the report.
-// eslint-disable-next-line no-restricted-imports -- main/electron/ is the one place allowed to import electron
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
 import { contract } from '../../app/contract/pilothouse';
 import { serveContract } from '../../app/contract/serve';
 import { createCore } from '../core/index';
 import { launchCore, type LaunchedCore } from '../launch/launchCore';
 import { appPaths } from '../paths';
-// eslint-disable-next-line no-restricted-imports -- sim/index (startSim) is the simulator's public entry
 import { startSim } from '../../sim/index';
 import { appProtocolResponse, ELECTRON_CSP } from './appResponse';
 import { serveWebContents } from './ipcServerPort';

@@ -4,7 +4,6 @@
  * IPC event object or any other channel: it can only post contract envelopes on our one
  * channel and receive the core's replies. Main checks the sender of every message anyway.
  */
-// eslint-disable-next-line no-restricted-imports -- main/electron/ is the one place allowed to import electron
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC_CHANNEL, type PreloadBridge } from '../../app/contract/bridge';
 import type { ClientMessage, ServerMessage } from '../../app/contract/protocol';

@@ -53,8 +53,14 @@ describe('demo scenario', () => {
       return crash && pull && pending ? { crash, pull, pending } : undefined;
     }, 60_000);
     expect(rows.pull.phase).toBe('Pending');
-    const table = await c.kubectl('get', 'pods', '-n', 'shop');
-    expect(table).toMatch(/recommendations-\S+\s+0\/1\s+(CrashLoopBackOff|Error)\s+\d+ \(\S+ ago\)/);
+    // The crash loop cycles (at speed 10 a back-off lasts about a second), so poll for the
+    // moment kubectl's table shows it waiting rather than catching it mid-restart.
+    const crashRow = /recommendations-\S+\s+0\/1\s+(CrashLoopBackOff|Error)\s+\d+ \(\S+ ago\)/;
+    const table = await c.until(async () => {
+      const out = await c.kubectl('get', 'pods', '-n', 'shop');
+      return crashRow.test(out) ? out : undefined;
+    }, 30_000);
+    expect(table).toMatch(crashRow);
     expect(table).toMatch(/payment-gateway-\S+\s+0\/1\s+(ImagePullBackOff|ErrImagePull)\s+0/);
 
     const events = (ns: string, name: string) => c.kubectl('get', 'events', '-n', ns, '--field-selector', `involvedObject.name=${name}`, '-o', 'jsonpath={range .items[*]}{.type}/{.reason}: {.message}{"\\n"}{end}');
