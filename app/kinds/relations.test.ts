@@ -6,6 +6,7 @@ import {
   lookupByUid,
   mountedNames,
   ownedBy,
+  ownedByAny,
   ownerChain,
   podsMountingConfigMap,
   podsMountingSecret,
@@ -14,6 +15,7 @@ import {
   podsReferencingConfigMap,
   podsReferencingSecret,
   podsSelectedBy,
+  podReferences,
   podsUsingPvc,
   pvcNamesOfPod,
   pvcOfPod,
@@ -70,6 +72,13 @@ describe('Deployment → ReplicaSet → Pods and back (online-boutique)', () => 
     }
   });
 
+  it('ownedByAny gathers the pods of several owners at once (all ReplicaSets of a Deployment)', () => {
+    const [a, b] = rollouts;
+    const uids = new Set([a.replicaSet.metadata.uid, b.replicaSet.metadata.uid]);
+    expect(ownedByAny(uids, allPods)).toEqual([...a.pods, ...b.pods]);
+    expect(ownedByAny(new Set(), allPods)).toEqual([]);
+  });
+
   it('every Service selects exactly the pods of the Deployment of the same app', () => {
     for (const svc of services) {
       const selected = podsSelectedBy(svc, allPods);
@@ -111,6 +120,9 @@ describe('Services from guestbook', () => {
     expect(podsSelectedBy(headless, pods)).toEqual([]);
     expect(selectsPod(headless, pods[0])).toBe(false);
     expect(podSelectorOf(headless)?.matchesNothing).toBe(true);
+    // An empty map is stored as no selector (protobuf drops it): still none, never every pod.
+    const empty = { ...services[0], spec: { ...services[0].spec, selector: {} } };
+    expect(podsSelectedBy(empty, pods)).toEqual([]);
   });
 });
 
@@ -212,6 +224,16 @@ describe('ConfigMaps and Secrets → Pods', () => {
     expect(podsReferencingConfigMap(configMap('env-cm'), [pod])).toEqual([pod]);
     expect(podsReferencingSecret(secret('registry'), [pod])).toEqual([pod]);
     expect(podsMountingSecret(secret('registry'), [pod])).toEqual([]);
+  });
+
+  it('podReferences lists what a pod uses by kind, sorted and without repeats', () => {
+    const twice = { ...pod, spec: { ...pod.spec, volumes: [...pod.spec.volumes, { name: 'again', configMap: { name: 'vol-cm' } }, { name: 'data', persistentVolumeClaim: { claimName: 'data' } }] } };
+    expect(podReferences(twice)).toEqual({
+      persistentVolumeClaims: ['data'],
+      configMaps: ['env-cm', 'init-envfrom-cm', 'proj-cm', 'vol-cm'],
+      secrets: ['env-secret', 'envfrom-secret', 'proj-secret', 'registry', 'vol-secret'],
+    });
+    expect(podReferences({ kind: 'Pod', metadata: { name: 'bare', uid: 'bare' } })).toEqual({ persistentVolumeClaims: [], configMaps: [], secrets: [] });
   });
 });
 

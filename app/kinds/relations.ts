@@ -60,8 +60,13 @@ export function lookupByUid(objects: Iterable<KubeObject>): OwnerLookup {
 
 /** Objects among `candidates` that `owner` owns (any owner reference with its uid): Deployment → ReplicaSets → Pods. */
 export function ownedBy(owner: KubeObject, candidates: Iterable<KubeObject>): KubeObject[] {
+  return ownedByAny(new Set([owner.metadata.uid]), candidates);
+}
+
+/** Objects among `candidates` owned by any of `ownerUids`: the Pods of all of a Deployment's ReplicaSets at once. */
+export function ownedByAny(ownerUids: ReadonlySet<string>, candidates: Iterable<KubeObject>): KubeObject[] {
   const out: KubeObject[] = [];
-  for (const c of candidates) if (c.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid)) out.push(c);
+  for (const c of candidates) if (c.metadata.ownerReferences?.some((r) => ownerUids.has(r.uid))) out.push(c);
   return out;
 }
 
@@ -164,6 +169,22 @@ export function pvcNamesOfPod(pod: KubeObject): string[] {
     else if (v?.ephemeral) names.push(`${pod.metadata.name}-${v.name}`);
   }
   return names;
+}
+
+/** Everything a pod uses by name, each list sorted: PVCs, ConfigMaps and Secrets (volumes, environment, image pull). */
+export interface PodReferences {
+  persistentVolumeClaims: string[];
+  configMaps: string[];
+  secrets: string[];
+}
+
+export function podReferences(pod: KubeObject): PodReferences {
+  const sorted = (names: Iterable<string>) => [...new Set(names)].sort();
+  return {
+    persistentVolumeClaims: sorted(pvcNamesOfPod(pod)),
+    configMaps: sorted(referencedNames(pod, 'configMap')),
+    secrets: sorted(referencedNames(pod, 'secret')),
+  };
 }
 
 /** The PVC objects a pod uses, among `pvcs` (same namespace). */

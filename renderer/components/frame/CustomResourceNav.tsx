@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useResources } from '../../bridge/useResources';
 import { customKindId } from '../../kinds/listKind';
-import { formatRoute } from '../../routing/routes';
+import { NavKindLink } from './NavKindLink';
 
 export function CustomResourceNav({ context, activeKind }: { context: string; activeKind: string | undefined }) {
   const { t } = useTranslation();
@@ -30,16 +30,7 @@ export function CustomResourceNav({ context, activeKind }: { context: string; ac
           </p>
           <ul>
             {kinds.map((k) => (
-              <li key={k.id}>
-                <a
-                  className="nav-link"
-                  href={formatRoute({ view: 'list', context, kindId: k.id, filters: { namespaces: [], selector: '', query: '' } })}
-                  aria-current={activeKind === k.id ? 'page' : undefined}
-                  title={k.id}
-                >
-                  <span className="ellipsis">{k.kind}</span>
-                </a>
-              </li>
+              <NavKindLink key={k.id} context={context} kindId={k.id} text={k.kind} activeKind={activeKind} title={k.id} />
             ))}
           </ul>
         </div>

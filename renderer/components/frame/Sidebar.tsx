@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { kindsByArea } from '../../../app/kinds/registry';
 import { formatRoute, type Route } from '../../routing/routes';
 import { CustomResourceNav } from './CustomResourceNav';
+import { NavKindLink } from './NavKindLink';
 
 export function Sidebar({ context, route }: { context: string; route: Route }) {
   const { t } = useTranslation();
@@ -24,15 +25,7 @@ export function Sidebar({ context, route }: { context: string; route: Route }) {
           <summary>{t(`nav.area.${area}`)}</summary>
           <ul>
             {kinds.map((k) => (
-              <li key={k.id}>
-                <a
-                  className="nav-link"
-                  href={formatRoute({ view: 'list', context, kindId: k.id, filters: { namespaces: [], selector: '', query: '' } })}
-                  aria-current={activeKind === k.id ? 'page' : undefined}
-                >
-                  <span className="ellipsis">{t(k.titleKey)}</span>
-                </a>
-              </li>
+              <NavKindLink key={k.id} context={context} kindId={k.id} text={t(k.titleKey)} activeKind={activeKind} />
             ))}
           </ul>
         </details>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WatchParams } from '../../../app/contract/pilothouse';
 import { useWatchList } from '../../bridge/useWatchList';
 import { useFormat } from '../../i18n/useFormat';
-import { formatRoute } from '../../routing/routes';
+import { emptyFilters, formatRoute } from '../../routing/routes';
 import { StreamBadge } from '../common/StreamBadge';
 import { EventList } from './EventList';
 import { latestEvents, nodeStates, podStates, withKind, workloadsOffTarget } from './overviewData';
@@ -37,7 +37,7 @@ export function OverviewView({ context }: { context: string }) {
   );
   const warnings = useMemo(() => latestEvents(events.items.values(), 12, 'Warning'), [events.items]);
   const recent = useMemo(() => latestEvents(events.items.values(), 12, 'Normal'), [events.items]);
-  const listHref = (kindId: string) => formatRoute({ view: 'list', context, kindId, filters: { namespaces: [], selector: '', query: '' } });
+  const listHref = (kindId: string) => formatRoute({ view: 'list', context, kindId, filters: emptyFilters() });
 
   return (
     <section className="overview" aria-labelledby="overview-title">

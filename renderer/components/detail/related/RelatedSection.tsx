@@ -8,13 +8,15 @@ import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '../../../../app/kube/object';
 import { useWatchList } from '../../../bridge/useWatchList';
 import { Section } from '../Section';
-import { isOwnedBy, podReferences, podsReferencing, podsSelectedByService } from './relations';
+import { ownedBy, ownedByAny, podReferences, podsReferencingConfigMap, podsReferencingSecret, podsSelectedBy, podsUsingPvc } from '../../../../app/kinds/relations';
 import { itemsOf, RelatedList, type RelatedItem } from './RelatedList';
 
 const PODS = { group: '', version: 'v1', resource: 'pods' };
 const REPLICASETS = { group: 'apps', version: 'v1', resource: 'replicasets' };
 const JOBS = { group: 'batch', version: 'v1', resource: 'jobs' };
 const POD_OWNERS = new Set(['ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicationController']);
+/** Pods that use a PVC, ConfigMap or Secret (volumes, environment, image pull). */
+const USERS_OF = { PersistentVolumeClaim: podsUsingPvc, ConfigMap: podsReferencingConfigMap, Secret: podsReferencingSecret } as const;
 
 export function RelatedSection({ context, obj }: { context: string; obj: KubeObject }) {
   const { t } = useTranslation();
@@ -38,11 +40,8 @@ function DeploymentRelated({ context, obj }: Props) {
   const ns = obj.metadata.namespace;
   const rsList = useWatchList({ context, ref: REPLICASETS, namespace: ns });
   const podList = useWatchList({ context, ref: PODS, namespace: ns });
-  const replicaSets = useMemo(() => [...rsList.items.values()].filter((rs) => isOwnedBy(rs, new Set([obj.metadata.uid]))), [rsList.items, obj.metadata.uid]);
-  const pods = useMemo(() => {
-    const uids = new Set(replicaSets.map((rs) => rs.metadata.uid));
-    return [...podList.items.values()].filter((p) => isOwnedBy(p, uids));
-  }, [podList.items, replicaSets]);
+  const replicaSets = useMemo(() => ownedBy(obj, rsList.items.values()), [rsList.items, obj]);
+  const pods = useMemo(() => ownedByAny(new Set(replicaSets.map((rs) => rs.metadata.uid)), podList.items.values()), [podList.items, replicaSets]);
   return (
     <>
       <RelatedList context={context} title={t('related.replicaSets')} items={itemsOf(replicaSets, 'ReplicaSet', 'apps/v1')} loading={rsList.resourceVersion === undefined} />
@@ -54,28 +53,28 @@ function DeploymentRelated({ context, obj }: Props) {
 function OwnedPods({ context, obj }: Props) {
   const { t } = useTranslation();
   const list = useWatchList({ context, ref: PODS, namespace: obj.metadata.namespace });
-  const pods = useMemo(() => [...list.items.values()].filter((p) => isOwnedBy(p, new Set([obj.metadata.uid]))), [list.items, obj.metadata.uid]);
+  const pods = useMemo(() => ownedBy(obj, list.items.values()), [list.items, obj]);
   return <RelatedList context={context} title={t('related.pods')} items={itemsOf(pods, 'Pod', 'v1')} loading={list.resourceVersion === undefined} />;
 }
 
 function OwnedJobs({ context, obj }: Props) {
   const { t } = useTranslation();
   const list = useWatchList({ context, ref: JOBS, namespace: obj.metadata.namespace });
-  const jobs = useMemo(() => [...list.items.values()].filter((j) => isOwnedBy(j, new Set([obj.metadata.uid]))), [list.items, obj.metadata.uid]);
+  const jobs = useMemo(() => ownedBy(obj, list.items.values()), [list.items, obj]);
   return <RelatedList context={context} title={t('kind.jobs')} items={itemsOf(jobs, 'Job', 'batch/v1')} loading={list.resourceVersion === undefined} />;
 }
 
 function ServicePods({ context, obj }: Props) {
   const { t } = useTranslation();
   const list = useWatchList({ context, ref: PODS, namespace: obj.metadata.namespace });
-  const pods = useMemo(() => podsSelectedByService(obj, list.items.values()), [list.items, obj]);
+  const pods = useMemo(() => podsSelectedBy(obj, list.items.values()), [list.items, obj]);
   return <RelatedList context={context} title={t('related.selectedPods')} items={itemsOf(pods, 'Pod', 'v1')} loading={list.resourceVersion === undefined} />;
 }
 
 function ReferencingPods({ context, obj, kind }: Props & { kind: 'PersistentVolumeClaim' | 'ConfigMap' | 'Secret' }) {
   const { t } = useTranslation();
   const list = useWatchList({ context, ref: PODS, namespace: obj.metadata.namespace });
-  const pods = useMemo(() => podsReferencing(kind, obj.metadata.name, obj.metadata.namespace, list.items.values()), [list.items, obj, kind]);
+  const pods = useMemo(() => USERS_OF[kind](obj, list.items.values()), [list.items, obj, kind]);
   const volume: string | undefined = kind === 'PersistentVolumeClaim' ? obj.spec?.volumeName : undefined;
   return (
     <>
@@ -96,7 +95,7 @@ function PodUses({ context, obj }: Props) {
   const { t } = useTranslation();
   const refs = podReferences(obj);
   const ns = obj.metadata.namespace;
-  const named = (names: Set<string>, kind: string): RelatedItem[] => [...names].sort().map((name) => ({ kind, apiVersion: 'v1', namespace: ns, name }));
+  const named = (names: string[], kind: string): RelatedItem[] => names.map((name) => ({ kind, apiVersion: 'v1', namespace: ns, name }));
   return (
     <>
       <RelatedList context={context} title={t('related.claims')} items={named(refs.persistentVolumeClaims, 'PersistentVolumeClaim')} />
