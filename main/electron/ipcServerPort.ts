@@ -12,6 +12,7 @@
  * with fakes where the Electron binary is unavailable.
  */
 import { IPC_CHANNEL } from '../../app/contract/bridge';
+import { createPortListeners } from '../../app/contract/portListeners';
 import type { ClientMessage, ServerMessage, ServerPort } from '../../app/contract/protocol';
 import { isPageLoaded } from './pageLoaded';
 import { APP_ORIGIN, isTrustedFrame, type FrameLike } from './trustedSender';
@@ -53,9 +54,7 @@ export interface IpcServerPort extends ServerPort {
 
 export function ipcServerPort(ipc: IpcMainLike, contents: WebContentsLike, options: IpcPortOptions = {}): IpcServerPort {
   const appOrigin = options.appOrigin ?? APP_ORIGIN;
-  const messageListeners = new Set<(m: ClientMessage) => void>();
-  const closeListeners = new Set<() => void>();
-  let closed = false;
+  const listeners = createPortListeners<ClientMessage>();
 
   const onIpc: IpcListener = (event, message) => {
     if (event.sender.id !== contents.id) return; // Another window's message: its own port takes it.
@@ -70,17 +69,14 @@ export function ipcServerPort(ipc: IpcMainLike, contents: WebContentsLike, optio
       return;
     }
     // Shape is validated by serveContract (parseClientMessage); IPC already gave us plain data.
-    for (const l of messageListeners) l(message as ClientMessage);
+    listeners.deliver(message as ClientMessage);
   };
 
   const close = () => {
-    if (closed) return;
-    closed = true;
+    if (listeners.closed) return;
     ipc.removeListener(IPC_CHANNEL, onIpc);
     for (const event of PAGE_GONE_EVENTS) contents.removeListener(event, close);
-    for (const l of [...closeListeners]) l();
-    closeListeners.clear();
-    messageListeners.clear();
+    listeners.close();
   };
 
   ipc.on(IPC_CHANNEL, onIpc);
@@ -88,21 +84,11 @@ export function ipcServerPort(ipc: IpcMainLike, contents: WebContentsLike, optio
 
   return {
     send(message: ServerMessage) {
-      if (closed || contents.isDestroyed()) return;
+      if (listeners.closed || contents.isDestroyed()) return;
       contents.send(IPC_CHANNEL, message);
     },
-    onMessage(listener) {
-      messageListeners.add(listener);
-      return () => messageListeners.delete(listener);
-    },
-    onClose(listener) {
-      if (closed) {
-        queueMicrotask(listener);
-        return () => {};
-      }
-      closeListeners.add(listener);
-      return () => closeListeners.delete(listener);
-    },
+    onMessage: listeners.onMessage,
+    onClose: listeners.onClose,
     close,
   };
 }

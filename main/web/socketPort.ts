@@ -5,6 +5,7 @@
  * instead of letting its unsent events grow without bound in our memory.
  */
 import type { RawData, WebSocket } from 'ws';
+import { createPortListeners } from '../../app/contract/portListeners';
 import type { ClientMessage, ServerMessage, ServerPort } from '../../app/contract/protocol';
 
 /** Close codes (RFC 6455 §7.4.1). */
@@ -15,9 +16,7 @@ export const CLOSE_POLICY_VIOLATION = 1008;
 export const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 export function socketServerPort(socket: WebSocket, maxBufferedBytes = MAX_BUFFERED_BYTES): ServerPort {
-  const messageListeners = new Set<(m: ClientMessage) => void>();
-  const closeListeners = new Set<() => void>();
-  let closed = false;
+  const listeners = createPortListeners<ClientMessage>();
 
   socket.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) {
@@ -33,37 +32,21 @@ export function socketServerPort(socket: WebSocket, maxBufferedBytes = MAX_BUFFE
     }
     // The envelope's shape is checked by serveContract (parseClientMessage); here it is
     // only known to be JSON, hence the cast through unknown.
-    for (const l of messageListeners) l(parsed as ClientMessage);
+    listeners.deliver(parsed as ClientMessage);
   });
 
-  socket.on('close', () => {
-    if (closed) return;
-    closed = true;
-    for (const l of [...closeListeners]) l();
-    closeListeners.clear();
-    messageListeners.clear();
-  });
+  socket.on('close', () => listeners.close());
 
   return {
     send(message: ServerMessage) {
-      if (closed || socket.readyState !== socket.OPEN) return;
+      if (listeners.closed || socket.readyState !== socket.OPEN) return;
       if (socket.bufferedAmount > maxBufferedBytes) {
         socket.close(CLOSE_POLICY_VIOLATION, 'client is not reading');
         return;
       }
       socket.send(JSON.stringify(message));
     },
-    onMessage(listener) {
-      messageListeners.add(listener);
-      return () => messageListeners.delete(listener);
-    },
-    onClose(listener) {
-      if (closed) {
-        queueMicrotask(listener);
-        return () => {};
-      }
-      closeListeners.add(listener);
-      return () => closeListeners.delete(listener);
-    },
+    onMessage: listeners.onMessage,
+    onClose: listeners.onClose,
   };
 }

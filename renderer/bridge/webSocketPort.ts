@@ -3,6 +3,7 @@
  * Auth travels as the HttpOnly cookie the core set when the page loaded, so no token is
  * handled here. Messages sent before the socket opens are queued; close fires exactly once.
  */
+import { createPortListeners } from '../../app/contract/portListeners';
 import type { ClientMessage, ClientPort, ServerMessage } from '../../app/contract/protocol';
 import { WEB_SOCKET_PATH } from '../../app/contract/bridge';
 
@@ -21,12 +22,8 @@ export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>): str
 
 export function openWebSocketPort(url: string): WebSocketPort {
   const socket = new WebSocket(url);
-  const messageListeners = new Set<(m: ServerMessage) => void>();
-  // An array, not a Set: close listeners run in registration order, which the resilient
-  // client relies on (it must learn of the drop before the contract client fails its streams).
-  const closeListeners: Array<() => void> = [];
+  const listeners = createPortListeners<ServerMessage>();
   const queue: string[] = [];
-  let closed = false;
 
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => {
@@ -45,40 +42,23 @@ export function openWebSocketPort(url: string): WebSocketPort {
     } catch {
       return; // Not our envelope: ignore rather than crash the app.
     }
-    for (const l of messageListeners) l(msg);
+    listeners.deliver(msg);
   });
 
-  const fireClose = () => {
-    if (closed) return;
-    closed = true;
-    for (const l of closeListeners.splice(0)) l();
-  };
+  const fireClose = () => void listeners.close();
   socket.addEventListener('close', fireClose);
   socket.addEventListener('error', () => socket.close());
 
   return {
     opened,
     send(message: ClientMessage) {
-      if (closed) return;
+      if (listeners.closed) return;
       const text = JSON.stringify(message);
       if (socket.readyState === WebSocket.OPEN) socket.send(text);
       else queue.push(text);
     },
-    onMessage(listener) {
-      messageListeners.add(listener);
-      return () => messageListeners.delete(listener);
-    },
-    onClose(listener) {
-      if (closed) {
-        queueMicrotask(listener);
-        return () => {};
-      }
-      closeListeners.push(listener);
-      return () => {
-        const i = closeListeners.indexOf(listener);
-        if (i >= 0) closeListeners.splice(i, 1);
-      };
-    },
+    onMessage: listeners.onMessage,
+    onClose: listeners.onClose,
     close() {
       socket.close();
       fireClose();
