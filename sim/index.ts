@@ -72,18 +72,62 @@ function createSystemNamespaces(ctx: SimContext): void {
 }
 
 /**
+ * What a run must release, collected as it is acquired: stop() and a start that fails part-way
+ * both run it, so a failing start leaves no listening server, timer or temp dir behind.
+ */
+class Teardown {
+  private readonly core: (() => void | Promise<void>)[] = [];
+  /** Plug-in cleanups (ctx.onStop); they run first, in registration order. */
+  readonly plugins: (() => void)[] = [];
+  private running?: Promise<void>;
+
+  /** Core steps run last-in first-out, after the plug-ins' cleanups. */
+  add(step: () => void | Promise<void>): void {
+    this.core.push(step);
+  }
+
+  run(): Promise<void> {
+    return (this.running ??= (async () => {
+      for (const step of [...this.plugins.splice(0), ...this.core.splice(0).reverse()]) {
+        try {
+          await step();
+        } catch (err) {
+          console.error('[sim] cleanup failed:', err);
+        }
+      }
+    })());
+  }
+}
+
+/**
  * Starts a simulator; resolves once it listens and the scenario is loaded.
  * Scenario `empty` (handled here, not by sim/scenarios) holds only the system namespaces.
+ * Without `dataDir` a temp dir is made, put into `ctx.options.dataDir` and removed on stop.
  */
 export async function startSim(input: StartSimOptions = {}): Promise<RunningSim> {
-  const options: SimOptions = {
+  const teardown = new Teardown();
+  // The data dir goes into the options plug-ins read (exec scratch dirs live under it), so the
+  // temp dir made here is the only one a run creates.
+  const dataDir = input.dataDir ?? mkdtempSync(join(tmpdir(), 'pilothouse-sim-'));
+  if (!input.dataDir) teardown.add(() => rmSync(dataDir, { recursive: true, force: true }));
+  const options: SimOptions & { dataDir: string } = {
     ...input,
     scenario: input.scenario ?? 'demo',
     port: input.port ?? 0,
     host: input.host ?? '127.0.0.1',
+    dataDir,
   };
-  const ownDataDir = !options.dataDir;
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pilothouse-sim-'));
+  try {
+    return await startIn(options, input.controllers !== false, teardown);
+  } catch (err) {
+    await teardown.run();
+    throw err;
+  }
+}
+
+/** The body of {@link startSim}: whatever it acquires registers its release in `teardown` at once. */
+async function startIn(options: SimOptions & { dataDir: string }, withControllers: boolean, teardown: Teardown): Promise<RunningSim> {
+  const dataDir = options.dataDir;
   mkdirSync(dataDir, { recursive: true });
   const tokens = {
     admin: options.tokens?.admin ?? `sim-admin-${randomBytes(16).toString('hex')}`,
@@ -125,9 +169,10 @@ export async function startSim(input: StartSimOptions = {}): Promise<RunningSim>
   let port = 0;
   const server = new SimServer({ tls, authz, registry, rest, routes, openapi, chaos, address: () => `${options.host}:${port}` });
   port = await server.listen(options.port, options.host);
+  teardown.add(() => server.close());
+  teardown.add(() => watches.stop());
   url = `https://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
 
-  const cleanups: (() => void)[] = [];
   const recordEvent = createEventRecorder({ store, api: objects, timestamp, now });
   const ctx: SimContext = {
     options,
@@ -145,7 +190,7 @@ export async function startSim(input: StartSimOptions = {}): Promise<RunningSim>
     dropWatches: () => watches.dropAll(),
     compact: () => store.compact(),
     stallWatches: (stalled = true) => watches.stall(stalled),
-    onStop: (fn) => cleanups.push(fn),
+    onStop: (fn) => teardown.plugins.push(fn),
     url,
   };
   // Apply chaos knob changes made at run time (dropWatchesEverySeconds needs a timer).
@@ -158,23 +203,16 @@ export async function startSim(input: StartSimOptions = {}): Promise<RunningSim>
     }
   }, 250);
   knobTimer.unref();
+  teardown.add(() => clearInterval(knobTimer));
 
   const kubeconfigPath = join(dataDir, 'kubeconfig');
   writeKubeconfig(kubeconfigPath, { url, caPem: tls.caPem, tokens, viewerNamespace });
 
-  const stopStreams = installStreams(ctx);
-  const stopControllers = input.controllers === false ? () => {} : installControllers(ctx);
-  try {
-    if (options.scenario === 'empty') createSystemNamespaces(ctx);
-    else await loadScenario(ctx, options.scenario, options);
-  } catch (err) {
-    stopControllers();
-    stopStreams();
-    await server.close();
-    throw err;
-  }
+  teardown.add(installStreams(ctx));
+  if (withControllers) teardown.add(installControllers(ctx));
+  if (options.scenario === 'empty') createSystemNamespaces(ctx);
+  else await loadScenario(ctx, options.scenario, options);
 
-  let stopped = false;
   return {
     url,
     port,
@@ -182,22 +220,6 @@ export async function startSim(input: StartSimOptions = {}): Promise<RunningSim>
     caPem: tls.caPem,
     tokens,
     ctx,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      clearInterval(knobTimer);
-      for (const fn of cleanups.splice(0)) {
-        try {
-          fn();
-        } catch (err) {
-          console.error('[sim] cleanup failed:', err);
-        }
-      }
-      stopControllers();
-      stopStreams();
-      watches.stop();
-      await server.close();
-      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
-    },
+    stop: () => teardown.run(),
   };
 }
