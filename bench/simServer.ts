@@ -7,7 +7,7 @@ import { startSim } from '../sim/index';
 const pods = Number(process.env.BENCH_PODS ?? 50_000);
 const started = Date.now();
 const cpu0 = process.cpuUsage();
-const sim = await startSim({ scenario: 'scale', pods } as never);
+const sim = await startSim({ scenario: 'scale', pods });
 const cpu = process.cpuUsage(cpu0);
 process.send?.({
   type: 'ready',

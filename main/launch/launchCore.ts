@@ -9,18 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { HandlersFor } from '../../app/contract/descriptor';
 import type { PilothouseContract } from '../../app/contract/pilothouse';
+import type { CoreOptions } from '../core/index';
 import type { AppPaths } from '../paths';
 import { planKubeconfigs, type KubeconfigPlan } from './kubeconfigSources';
-
-/** What `createCore` (main/core) takes. */
-export interface CoreOptions {
-  kubeconfigPaths?: string[];
-  extraKubeconfigs?: { path: string; demo?: boolean }[];
-  settingsPath: string;
-  trustStorePath: string;
-  mode: 'web' | 'electron';
-  version: string;
-}
 
 export interface RunningCore {
   handlers: HandlersFor<PilothouseContract>;

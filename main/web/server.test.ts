@@ -9,7 +9,7 @@ import { startWebServer, type WebServer } from './server';
 import { closeCode, cookieFrom, openSocket, rawRequest, socketClient } from './testClient';
 
 // A small contract of our own: this file tests the transport, not the Pilothouse handlers
-// (web.core.test.ts runs the real core and simulator through the same server).
+// (server.core.test.ts runs the real core and simulator through the same server).
 const testContract = {
   echo: defineCall<{ text: string }, { echoed: string }>('test.echo'),
   fail: defineCall<void, void>('test.fail'),
