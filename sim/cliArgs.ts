@@ -1,49 +1,101 @@
-/** Command-line flags → startSim options. Unknown `--knob value` pairs pass through as knobs. */
+/**
+ * Command-line flags → startSim options. One table ({@link FLAGS}) drives both the parser and
+ * the usage text, so every flag accepted is listed in `--help`; an unknown flag is an error
+ * (a typo such as `--pod 5000` must not be silently ignored).
+ */
 import type { ChaosKnobs } from './types';
 import type { StartSimOptions } from './index';
+import { SCENARIOS } from './scenarios';
 
-export const usage = `usage: npm run sim -- [options]
-  --scenario NAME            demo (default) | scale | minimal
-  --port N                   TCP port (default 0 = any free port)
-  --host ADDR                bind address (default 127.0.0.1)
-  --data-dir DIR             where the kubeconfig is written (default: a temp dir)
-  --pods N                   pods for the scale scenario
-  --history-size N           watch events kept per resource type (default 10000)
-  --bookmark-interval S      seconds between watch BOOKMARKs (default 60)
-  --continue-ttl S           continue-token lifetime in seconds (default 300)
-  --viewer-namespace NS      namespace the sim-viewer user may read (default shop)
-  --admin-token T / --viewer-token T   fixed bearer tokens
-chaos:
-  --latency-ms N             delay every response
-  --rate-429 F               fraction of requests answered 429 (Retry-After)
-  --retry-after S            Retry-After seconds for injected 429s (default 1)
-  --rate-5xx F               fraction of requests answered 503
-  --drop-watches-every S     close all watches every S seconds
-  --malformed-watch-rate F   fraction of watch lines sent as broken JSON
-  --truncated-watch-rate F   fraction of watch lines cut short (connection closed)
-any other --name value is passed to scenarios/controllers as a knob (camelCased).`;
+type ValueKind =
+  /** any string */
+  | 'text'
+  /** a whole number ≥ 0 */
+  | 'count'
+  /** a number ≥ 0 */
+  | 'amount'
+  /** a number from 0 to 1 */
+  | 'fraction'
+  /** no value: present = on */
+  | 'switch';
 
-const CHAOS_FLAGS: Record<string, keyof ChaosKnobs> = {
-  'latency-ms': 'latencyMs',
-  'rate-429': 'rate429',
-  'retry-after': 'retryAfterSeconds',
-  'rate-5xx': 'rate5xx',
-  'drop-watches-every': 'dropWatchesEverySeconds',
-  'malformed-watch-rate': 'malformedWatchRate',
-  'truncated-watch-rate': 'truncatedWatchRate',
+export interface FlagSpec {
+  /** Without the leading `--`. */
+  name: string;
+  kind: ValueKind;
+  /** Placeholder for the value in the usage text (N, S, F, NAME…); none for switches. */
+  value?: string;
+  help: string;
+  /** Under which heading the usage lists it. */
+  section: 'options' | 'knobs' | 'chaos';
+  apply(draft: Draft, value: string | number | true): void;
+}
+
+interface Draft {
+  options: StartSimOptions;
+  chaos: Partial<ChaosKnobs>;
+}
+
+const set = (key: string) => (d: Draft, v: string | number | true) => {
+  (d.options as Record<string, unknown>)[key] = v;
+};
+const chaos = (key: keyof ChaosKnobs) => (d: Draft, v: string | number | true) => {
+  d.chaos[key] = v as number;
 };
 
-const camel = (s: string) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+export const FLAGS: readonly FlagSpec[] = [
+  { name: 'scenario', kind: 'text', value: 'NAME', section: 'options', help: `${SCENARIOS.join(' | ')} (default demo)`, apply: set('scenario') },
+  { name: 'port', kind: 'count', value: 'N', section: 'options', help: 'TCP port (default 0 = any free port)', apply: set('port') },
+  { name: 'host', kind: 'text', value: 'ADDR', section: 'options', help: 'bind address (default 127.0.0.1)', apply: set('host') },
+  { name: 'data-dir', kind: 'text', value: 'DIR', section: 'options', help: 'where the kubeconfig and exec scratch dirs go (default: a temp dir removed on exit)', apply: set('dataDir') },
+  { name: 'history-size', kind: 'count', value: 'N', section: 'options', help: 'watch events kept per resource type (default 10000)', apply: set('historySize') },
+  { name: 'bookmark-interval', kind: 'amount', value: 'S', section: 'options', help: 'seconds between watch BOOKMARKs (default 60)', apply: set('bookmarkIntervalSeconds') },
+  { name: 'continue-ttl', kind: 'amount', value: 'S', section: 'options', help: 'continue-token lifetime in seconds (default 300)', apply: set('continueTtlSeconds') },
+  { name: 'viewer-namespace', kind: 'text', value: 'NS', section: 'options', help: 'namespace the sim-viewer user may read (default shop)', apply: set('viewerNamespace') },
+  { name: 'admin-token', kind: 'text', value: 'T', section: 'options', help: 'fixed bearer token of sim-admin (default random)', apply: (d, v) => (d.options.tokens = { ...d.options.tokens, admin: v as string }) },
+  { name: 'viewer-token', kind: 'text', value: 'T', section: 'options', help: 'fixed bearer token of sim-viewer (default random)', apply: (d, v) => (d.options.tokens = { ...d.options.tokens, viewer: v as string }) },
+  { name: 'no-controllers', kind: 'switch', section: 'options', help: 'a static cluster: no scheduler, kubelets or workload controllers', apply: (d) => (d.options.controllers = false) },
+  { name: 'pods', kind: 'count', value: 'N', section: 'knobs', help: 'pods of the scale scenario, 1..150000 (default 10000)', apply: set('pods') },
+  { name: 'speed', kind: 'amount', value: 'X', section: 'knobs', help: 'time scale of everything simulated (10 = ten times faster; default 1)', apply: set('speed') },
+  { name: 'service-proxy-upstreams', kind: 'text', value: 'LIST', section: 'knobs', help: 'services/proxy targets: ns/name[:port]=url,... (or JSON)', apply: set('serviceProxyUpstreams') },
+  { name: 'latency-ms', kind: 'amount', value: 'N', section: 'chaos', help: 'delay every response', apply: chaos('latencyMs') },
+  { name: 'rate-429', kind: 'fraction', value: 'F', section: 'chaos', help: 'fraction of requests answered 429 (Retry-After)', apply: chaos('rate429') },
+  { name: 'retry-after', kind: 'amount', value: 'S', section: 'chaos', help: 'Retry-After seconds for injected 429s (default 1)', apply: chaos('retryAfterSeconds') },
+  { name: 'rate-5xx', kind: 'fraction', value: 'F', section: 'chaos', help: 'fraction of requests answered 503', apply: chaos('rate5xx') },
+  { name: 'drop-watches-every', kind: 'amount', value: 'S', section: 'chaos', help: 'close all watches every S seconds', apply: chaos('dropWatchesEverySeconds') },
+  { name: 'malformed-watch-rate', kind: 'fraction', value: 'F', section: 'chaos', help: 'fraction of watch lines sent as broken JSON', apply: chaos('malformedWatchRate') },
+  { name: 'truncated-watch-rate', kind: 'fraction', value: 'F', section: 'chaos', help: 'fraction of watch lines cut short (connection closed)', apply: chaos('truncatedWatchRate') },
+];
 
-function num(flag: string, v: string): number {
-  const n = Number(v);
-  if (v === '' || !Number.isFinite(n)) throw new Error(`--${flag} needs a number, got "${v}"`);
+const BY_NAME = new Map(FLAGS.map((f) => [f.name, f]));
+
+function usageLines(section: FlagSpec['section']): string {
+  return FLAGS.filter((f) => f.section === section)
+    .map((f) => `  ${`--${f.name}${f.value ? ` ${f.value}` : ''}`.padEnd(32)} ${f.help}`)
+    .join('\n');
+}
+
+export const usage = `usage: npm run sim -- [options]
+  ${'--help, -h'.padEnd(32)} this text
+${usageLines('options')}
+scenario and controller knobs:
+${usageLines('knobs')}
+chaos:
+${usageLines('chaos')}
+A value may also be joined with "=", e.g. --pods=5000.`;
+
+function convert(flag: FlagSpec, raw: string): string | number {
+  if (flag.kind === 'text') return raw;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n)) throw new Error(`--${flag.name} needs a number, got "${raw}"`);
+  if (flag.kind === 'count' && (!Number.isInteger(n) || n < 0)) throw new Error(`--${flag.name} needs a whole number ≥ 0, got "${raw}"`);
+  if (flag.kind === 'amount' && n < 0) throw new Error(`--${flag.name} needs a number ≥ 0, got "${raw}"`);
+  if (flag.kind === 'fraction' && (n < 0 || n > 1)) throw new Error(`--${flag.name} needs a fraction from 0 to 1, got "${raw}"`);
   return n;
 }
 
 export function parseCliArgs(argv: string[]): { options: StartSimOptions; help: boolean } {
-  const options: StartSimOptions = {};
-  const chaos: Partial<ChaosKnobs> = {};
+  const draft: Draft = { options: {}, chaos: {} };
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -52,40 +104,21 @@ export function parseCliArgs(argv: string[]): { options: StartSimOptions; help: 
       continue;
     }
     if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"`);
-    let flag = arg.slice(2);
-    let value: string | undefined;
-    if (flag.includes('=')) {
-      value = flag.slice(flag.indexOf('=') + 1);
-      flag = flag.slice(0, flag.indexOf('='));
-    } else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
-      value = argv[++i];
-    }
-    const need = () => {
-      if (value === undefined) throw new Error(`--${flag} needs a value`);
-      return value;
-    };
-    if (CHAOS_FLAGS[flag]) {
-      chaos[CHAOS_FLAGS[flag]] = num(flag, need());
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+    const flag = BY_NAME.get(name);
+    if (!flag) throw new Error(`unknown flag "--${name}"`);
+    if (flag.kind === 'switch') {
+      if (eq > 0) throw new Error(`--${name} takes no value`);
+      flag.apply(draft, true);
       continue;
     }
-    switch (flag) {
-      case 'scenario': options.scenario = need(); break;
-      case 'port': options.port = num(flag, need()); break;
-      case 'host': options.host = need(); break;
-      case 'data-dir': options.dataDir = need(); break;
-      case 'history-size': options.historySize = num(flag, need()); break;
-      case 'bookmark-interval': options.bookmarkIntervalSeconds = num(flag, need()); break;
-      case 'continue-ttl': options.continueTtlSeconds = num(flag, need()); break;
-      case 'viewer-namespace': options.viewerNamespace = need(); break;
-      case 'admin-token': options.tokens = { ...options.tokens, admin: need() }; break;
-      case 'viewer-token': options.tokens = { ...options.tokens, viewer: need() }; break;
-      default: {
-        // Knobs for scenarios/controllers: numbers stay numbers, a bare flag is true.
-        const v = value === undefined ? true : /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
-        (options as Record<string, unknown>)[camel(flag)] = v;
-      }
-    }
+    let raw: string;
+    if (eq > 0) raw = arg.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) raw = argv[++i];
+    else throw new Error(`--${name} needs a value`);
+    flag.apply(draft, convert(flag, raw));
   }
-  if (Object.keys(chaos).length) options.chaos = chaos;
-  return { options, help };
+  if (Object.keys(draft.chaos).length) draft.options.chaos = draft.chaos;
+  return { options: draft.options, help };
 }
