@@ -3,7 +3,7 @@ import { defineCall, defineStream } from '../../app/contract/descriptor';
 import { ContractError } from '../../app/contract/errors';
 import { createMemoryPorts } from '../../app/contract/memoryPorts';
 import { serveContract } from '../../app/contract/serve';
-import { backoffDelay, createResilientClient, type CoreConnectionState } from './resilientClient';
+import { createResilientClient, type CoreConnectionState } from './resilientClient';
 
 const testContract = {
   echo: defineCall<string, string>('test.echo'),
@@ -63,13 +63,6 @@ function manualTimers() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('createResilientClient', () => {
-  it('computes capped exponential backoff with jitter in [0.5, 1)', () => {
-    expect(backoffDelay(1, 500, 10_000, () => 0)).toBe(250);
-    expect(backoffDelay(1, 500, 10_000, () => 0.999)).toBe(500);
-    expect(backoffDelay(3, 500, 10_000, () => 0.999)).toBe(1999);
-    expect(backoffDelay(10, 500, 10_000, () => 0.999)).toBe(9995);
-  });
-
   it('re-subscribes streams after the transport drops, telling handlers it was interrupted (not ended)', async () => {
     const core = fakeCore();
     const timers = manualTimers();

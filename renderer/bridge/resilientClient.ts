@@ -12,6 +12,7 @@ import { createContractClient, type CallOptions, type ContractClient, type Strea
 import type { CallDescriptor, StreamDescriptor } from '../../app/contract/descriptor';
 import { ContractError } from '../../app/contract/errors';
 import type { ClientPort } from '../../app/contract/protocol';
+import { backoffDelay } from '../../app/watch/backoff';
 
 export type CoreConnectionState =
   | { state: 'connecting'; since: number }
@@ -44,12 +45,6 @@ export interface ResilientOptions {
   /** First retry delay and cap, in ms. */
   baseDelayMs?: number;
   maxDelayMs?: number;
-}
-
-/** Exponential backoff with full jitter in the upper half: base·2^(n-1), capped, ×[0.5, 1). */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number): number {
-  const raw = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(raw * (0.5 + random() / 2));
 }
 
 interface Subscription {
@@ -127,7 +122,7 @@ export function createResilientClient(options: ResilientOptions): ResilientClien
 
   const scheduleRetry = () => {
     attempt += 1;
-    const delay = backoffDelay(attempt, baseDelay, maxDelay, random);
+    const delay = backoffDelay(attempt, { baseMs: baseDelay, maxMs: maxDelay, random });
     setState({ state: 'reconnecting', since: state.state === 'reconnecting' ? state.since : now(), attempt, nextRetryAt: now() + delay });
     retryTimer = setTimer(() => {
       retryTimer = undefined;

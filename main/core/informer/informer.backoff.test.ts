@@ -6,19 +6,10 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContractError } from '../../../app/contract/errors';
 import type { StreamStatus, WatchEvent } from '../../../app/watch/types';
-import { backoffDelay } from './backoff';
 import { Informer, type ListWatchClient } from './informer';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
-
-describe('backoffDelay', () => {
-  it('doubles from the base up to the cap, never below half the step', () => {
-    const opts = { baseMs: 500, maxMs: 30_000 };
-    expect([1, 2, 3, 4, 7, 20].map((a) => backoffDelay(a, { ...opts, random: () => 1 }))).toEqual([500, 1000, 2000, 4000, 30_000, 30_000]);
-    expect(backoffDelay(3, { ...opts, random: () => 0 })).toBe(1000);
-  });
-});
 
 describe('Informer reconnects', () => {
   it('backs off while the server is unreachable and starts over after a successful watch', async () => {

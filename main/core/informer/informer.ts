@@ -13,9 +13,9 @@
 import type { Readable } from 'node:stream';
 import { ContractError, toErrorData } from '../../../app/contract/errors';
 import type { KubeObject, ResourceRef } from '../../../app/kube/object';
+import { backoffDelay } from '../../../app/watch/backoff';
 import type { StreamStatus, WatchChange, WatchEvent } from '../../../app/watch/types';
 import type { KubeRequest } from '../http/kubeHttp';
-import { backoffDelay } from './backoff';
 import { collectionPath, normalizeObject, objectKey } from './normalize';
 import { WatchLineSplitter } from './watchLines';
 
