@@ -1,9 +1,11 @@
 /**
  * Live tables: objects created or deleted with kubectl appear and vanish without reload, and
  * after the simulator drops every watch the status bar says "reconnecting", then "live" again
- * with correct data.
+ * with correct data. Ages of objects just created read "0s" / "just now", even when the
+ * browser's clock runs behind the cluster's.
  */
 import { test, expect } from './fixtures';
+import { t } from './support/catalog';
 import { podManifest } from './support/kubectl';
 import { readStack } from './support/stack';
 
@@ -32,5 +34,18 @@ test.describe('live data', () => {
     await fetch(`${sim.controlUrl}/stall-watches?on=false`, { method: 'POST' });
     await expect(cluster).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
     await expect(list.row('during-outage')).toBeVisible();
+  });
+
+  test('a new object is "0s" old and created "just now" with the browser clock a minute behind the cluster', async ({ app, kubectl, ns, page }) => {
+    // Every timestamp the cluster writes is then a minute in this page's future (clock skew).
+    await page.clock.setSystemTime(Date.now() - 60_000);
+    await kubectl.apply(podManifest(ns, 'fresh-pod'));
+    const list = await app.openList('pods', { namespaces: [ns] });
+    await expect(await list.cell('fresh-pod', 'Age')).toHaveText('0s');
+    await expect(list.grid).not.toContainText('<invalid>');
+    await list.row('fresh-pod').getByRole('link', { name: 'fresh-pod', exact: true }).click();
+    const metadata = app.detail.section('Pod', 'detail.metadata');
+    await expect(metadata).toContainText(t('en', 'time.justNow'));
+    await expect(app.detail.view('Pod')).not.toContainText('<invalid>');
   });
 });

@@ -1,13 +1,18 @@
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatAge, formatTimestamp, toEpochMs } from '../../app/format/age';
+import { formatTimestamp } from '../../app/format/age';
 import { formatCount } from '../../app/format/number';
 import { formatBytes, formatCpu, tryParseQuantity } from '../../app/format/quantity';
+import { clampedAge, relativeAge } from './relativeAge';
 
 export interface Formatters {
   locale: string;
   count: (n: number) => string;
+  /** kubectl's age ("5m12s"), never negative (see clampedAge). */
   age: (iso: string | undefined, now: number) => string;
+  /** "5m12s ago" / "just now" in the current language; '' without a valid timestamp. */
+  ago: (iso: string | undefined, now: number) => string;
   time: (iso: string | undefined) => string;
   cpu: (quantity: string | undefined) => string;
   bytes: (quantity: string | undefined) => string;
@@ -20,8 +25,8 @@ const FormatContext = createContext<Formatters | undefined>(undefined);
  * for the whole app: a hook per table cell would subscribe thousands of cells to i18next.
  */
 export function FormatProvider({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  const value = useFormatters(i18n.language);
+  const { t, i18n } = useTranslation();
+  const value = useFormatters(i18n.language, t);
   return createElement(FormatContext.Provider, { value }, children);
 }
 
@@ -32,14 +37,16 @@ export function useFormat(): Formatters {
   return value;
 }
 
-function useFormatters(locale: string): Formatters {
+function useFormatters(locale: string, t: TFunction): Formatters {
   return useMemo(
     () => ({
       locale,
       count: (n) => formatCount(n, locale),
-      // A timestamp slightly ahead of our clock (skew between cluster and desktop) reads as "0s",
-      // not kubectl's "<invalid>": the operator cares that it just happened.
-      age: (iso, now) => formatAge(iso, Math.max(now, toEpochMs(iso) ?? now)),
+      age: clampedAge,
+      ago: (iso, now) => {
+        const rel = relativeAge(iso, now);
+        return rel.kind === 'ago' ? t('time.ago', { age: rel.age }) : rel.kind === 'justNow' ? t('time.justNow') : '';
+      },
       time: (iso) => formatTimestamp(iso, locale),
       cpu: (q) => {
         const v = tryParseQuantity(q);
@@ -50,6 +57,6 @@ function useFormatters(locale: string): Formatters {
         return v === undefined ? (q ?? '') : formatBytes(v, locale);
       },
     }),
-    [locale],
+    [locale, t],
   );
 }

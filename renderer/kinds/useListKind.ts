@@ -4,6 +4,7 @@ import type { ApiResourceInfo } from '../../app/contract/pilothouse';
 import { columnsForCustomResource, kindById } from '../../app/kinds/registry';
 import type { ColumnDef, ResourceKindInfo } from '../../app/kinds/types';
 import { useResources } from '../bridge/useResources';
+import { rowNow } from '../i18n/relativeAge';
 import { customKindId, type ListColumn, type ListKind } from './listKind';
 
 /**
@@ -24,8 +25,20 @@ export function useListKind(context: string, kindId: string): { kind?: ListKind;
 
 type T = (key: string) => string;
 
+/**
+ * A registry column for the table. Its `now` is never before the object's creation: with the
+ * server's clock ahead of ours, a new object's AGE would otherwise read kubectl's "<invalid>".
+ */
 function column(c: ColumnDef, t: T): ListColumn {
-  return { id: c.id, title: c.title ?? t(c.titleKey), value: c.value, sortValue: c.sortValue, numeric: c.numeric, wide: c.wide };
+  const sortValue = c.sortValue;
+  return {
+    id: c.id,
+    title: c.title ?? t(c.titleKey),
+    value: (obj, now) => c.value(obj, rowNow(obj.metadata.creationTimestamp, now)),
+    sortValue: sortValue && ((obj, now) => sortValue(obj, rowNow(obj.metadata.creationTimestamp, now))),
+    numeric: c.numeric,
+    wide: c.wide,
+  };
 }
 
 export function fromRegistry(k: ResourceKindInfo, t: T): ListKind {

@@ -14,7 +14,6 @@ const EVENTS = { group: '', version: 'v1', resource: 'events' };
 export function EventsSection({ context, obj }: { context: string; obj: KubeObject }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const now = useNow();
   const list = useWatchList({ context, ref: EVENTS, namespace: obj.metadata.namespace, fieldSelector: `involvedObject.uid=${obj.metadata.uid}` });
   const events = useMemo(
     () =>
@@ -24,6 +23,7 @@ export function EventsSection({ context, obj }: { context: string; obj: KubeObje
         .sort((a, b) => (eventLastSeen(b) ?? '').localeCompare(eventLastSeen(a) ?? '')),
     [list.items, obj.metadata.uid],
   );
+  const now = useNow(10_000, events);
   return (
     <Section title={t('detail.events')} actions={<StreamBadge status={list.status} hasData={list.resourceVersion !== undefined} />}>
       {events.length === 0 ? (
@@ -52,7 +52,7 @@ export function EventsSection({ context, obj }: { context: string; obj: KubeObje
                   <td className="mono">{String(e.reason ?? '')}</td>
                   <td className="wrap">{String(e.message ?? '')}</td>
                   <td className="numeric">{fmt.count(Number(e.count ?? 1))}</td>
-                  <td title={fmt.time(last)}>{last ? t('time.ago', { age: fmt.age(last, now) }) : ''}</td>
+                  <td title={fmt.time(last)}>{fmt.ago(last, now)}</td>
                 </tr>
               );
             })}

@@ -10,7 +10,7 @@ import { Facts, Section } from './Section';
 export function MetadataSection({ context, obj, onPickLabel }: { context: string; obj: KubeObject; onPickLabel: (k: string, v: string) => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const now = useNow();
+  const now = useNow(10_000, obj);
   const m = obj.metadata;
   return (
     <Section title={t('detail.metadata')}>
@@ -21,7 +21,7 @@ export function MetadataSection({ context, obj, onPickLabel }: { context: string
           [t('detail.uid'), <span className="mono">{m.uid}</span>],
           m.creationTimestamp !== undefined && [
             t('detail.created'),
-            <time dateTime={m.creationTimestamp}>{t('detail.createdValue', { age: fmt.age(m.creationTimestamp, now), time: fmt.time(m.creationTimestamp) })}</time>,
+            <time dateTime={m.creationTimestamp}>{t('detail.createdValue', { ago: fmt.ago(m.creationTimestamp, now), time: fmt.time(m.creationTimestamp) })}</time>,
           ],
           m.deletionTimestamp !== undefined && [t('detail.deleting', { time: fmt.time(m.deletionTimestamp) }), '⚠'],
           (m.ownerReferences?.length ?? 0) > 0 && [t('detail.owners'), <OwnerChain context={context} obj={obj} />],

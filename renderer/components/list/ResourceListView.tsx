@@ -42,7 +42,6 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const now = useNow();
   const [sort, setSort] = useState<SortState | undefined>();
   const [lastValid, setLastValid] = useState('');
   const defaultNamespace = useContexts().value?.contexts.find((c) => c.name === context)?.namespace;
@@ -63,6 +62,7 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
   if (current.resourceVersion !== undefined) lastLoaded.current = current;
   const shown = current.resourceVersion !== undefined ? current : (lastLoaded.current ?? current);
   const loaded = shown.resourceVersion !== undefined;
+  const now = useNow(10_000, shown.items);
 
   const filtered = useMemo(() => filterObjects(shown.items.values(), plan), [shown.items, plan]);
   const sortColumn = kind.columns.find((c) => c.id === sort?.columnId);

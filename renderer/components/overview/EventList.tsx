@@ -17,7 +17,7 @@ interface Involved {
 export function EventList({ context, title, events, empty, loading }: { context: string; title: string; events: KubeObject[]; empty: string; loading: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const now = useNow();
+  const now = useNow(10_000, events);
   const id = useId();
   return (
     <section className="card overview-card wide" aria-labelledby={id}>
@@ -34,7 +34,7 @@ export function EventList({ context, title, events, empty, loading }: { context:
             return (
               <li key={e.metadata.uid} className={e.type === 'Warning' ? 'tone-warn' : ''}>
                 <span className="event-when muted" title={fmt.time(last)}>
-                  {last ? t('time.ago', { age: fmt.age(last, now) }) : ''}
+                  {fmt.ago(last, now)}
                 </span>
                 <span className="mono event-reason">{String(e.reason ?? '')}</span>
                 {io.name && io.kind && <ObjectLink context={context} kind={io.kind} apiVersion={io.apiVersion} namespace={io.namespace} name={io.name} withKind />}
