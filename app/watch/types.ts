@@ -25,7 +25,10 @@ export interface WatchChange {
 }
 
 export type WatchEvent =
-  /** Always the first data event, and again after a relist (e.g. after 410 Gone). */
+  /**
+   * The first data event (also what a late subscriber gets first). A relist after 410 Gone is
+   * sent as `changes` (only what differs), never as a second snapshot from the same informer.
+   */
   | { type: 'snapshot'; items: KubeObject[]; resourceVersion: string }
   /** Changes coalesced over one tick (~50 ms), in order. */
   | { type: 'changes'; changes: WatchChange[]; resourceVersion: string }

@@ -83,7 +83,7 @@ describe('Informer (local list/watch server)', () => {
     expect(reconnecting).toMatchObject({ status: { attempt: 1, staleSince: expect.any(String), nextRetryAt: expect.any(String) } });
   });
 
-  it('relists after a watch ERROR 410 and emits a fresh snapshot', async () => {
+  it('relists after a watch ERROR 410 and emits only the differences', async () => {
     server = await startFakeApiServer();
     server.add('old');
     const events = start();
@@ -91,9 +91,10 @@ describe('Informer (local list/watch server)', () => {
     server.pods.delete('old');
     server.pods.set('new', { metadata: { name: 'new', namespace: 'default', uid: 'uid-new', resourceVersion: 'fake-new' } });
     server.writeRaw(JSON.stringify({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version' } }) + '\n');
-    await until(() => events.filter((e) => e.type === 'snapshot').length === 2);
-    const snap = events.filter((e) => e.type === 'snapshot').at(-1);
-    expect(snap?.type === 'snapshot' && snap.items.map((o) => o.metadata.name)).toEqual(['new']);
+    const changes = () => events.flatMap((e) => (e.type === 'changes' ? e.changes.map((c) => `${c.type} ${c.object.metadata.name}`) : []));
+    await until(() => changes().length === 2);
+    expect(changes()).toEqual(['DELETED old', 'ADDED new']);
+    expect(events.filter((e) => e.type === 'snapshot')).toHaveLength(1);
     expect(states(events)).toContain('reconnecting:gone');
   });
 

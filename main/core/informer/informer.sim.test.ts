@@ -1,6 +1,6 @@
 /**
  * The informer against the real simulator (HTTPS, bearer auth, the sim's own list/watch):
- * pagination, bookmarks, resume, 410 relist, dropped and stalled connections, opaque
+ * pagination, bookmarks, resume, 410 relist (as deltas), dropped and stalled connections, opaque
  * resourceVersions, coalescing and RBAC failures.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ const informers: Informer[] = [];
 
 beforeAll(async () => {
   sim = await startSim({ controllers: false, bookmarkIntervalSeconds: 1 });
-  for (const ns of ['big', 'a', 'b', 'gone', 'storm', 'chaos']) sim.ctx.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  for (const ns of ['big', 'a', 'b', 'gone', 'quiet', 'storm', 'chaos']) sim.ctx.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
 });
 afterAll(async () => {
   await sim?.stop();
@@ -115,26 +115,68 @@ describe('Informer against the simulator', () => {
     expect(states(events).at(-1)).toBe('live');
   });
 
-  it('relists after 410 (compacted history): deleted-while-away objects vanish, no duplicates', async () => {
+  it('relists after 410 (compacted history) and sends only the differences: deleted-while-away objects vanish, no duplicates', async () => {
     sim.ctx.api.create('pods', pod('gone', 'stays'));
+    sim.ctx.api.create('pods', pod('gone', 'modified-while-away'));
     sim.ctx.api.create('pods', pod('gone', 'deleted-while-away'));
-    const { events, net } = await run('gone');
+    sim.ctx.api.create('pods', pod('gone', 'recreated-while-away'));
+    const { events, net, log } = await run('gone');
     await until(() => states(events).includes('live'));
+    const before = events.length;
     net.offline = true;
     sim.ctx.dropWatches();
     await until(() => states(events).includes('reconnecting:unreachable'));
     const reconnecting = events.filter((e) => e.type === 'status').at(-1)!;
     expect(reconnecting).toMatchObject({ status: { staleSince: expect.any(String), nextRetryAt: expect.any(String), message: expect.stringContaining('connection refused') } });
+    const oldUid = sim.ctx.api.get('pods', 'gone', 'recreated-while-away')!.metadata.uid;
     sim.ctx.api.delete('pods', 'gone', 'deleted-while-away', { gracePeriodSeconds: 0 });
+    sim.ctx.api.delete('pods', 'gone', 'recreated-while-away', { gracePeriodSeconds: 0 });
+    sim.ctx.api.create('pods', pod('gone', 'recreated-while-away'));
     sim.ctx.api.create('pods', pod('gone', 'added-while-away'));
+    const modified = sim.ctx.api.get('pods', 'gone', 'modified-while-away')!;
+    sim.ctx.api.update('pods', { ...modified, metadata: { ...modified.metadata, labels: { app: 'test', touched: 'yes' } } });
     sim.ctx.compact();
+    const relistsBefore = log.filter((l) => l.startsWith('list')).length;
     net.offline = false;
-    await until(() => snapshots(events).length === 2 && states(events).at(-1) === 'live');
-    const names = snapshots(events)[1].items.map((o) => o.metadata.name).sort();
-    expect(names).toEqual(['added-while-away', 'stays']);
+    await until(() => states(events).at(-1) === 'live' && changed(events).includes('ADDED added-while-away'));
     expect(states(events)).toContain('reconnecting:gone');
+    expect(log.filter((l) => l.startsWith('list')).length).toBe(relistsBefore + 1);
+    // One snapshot only (the first list); the relist arrives as one coalesced batch of deltas.
+    expect(snapshots(events)).toHaveLength(1);
+    const batches = events.slice(before).filter((e) => e.type === 'changes');
+    expect(batches).toHaveLength(1);
+    expect(changed(events).sort()).toEqual(['ADDED added-while-away', 'ADDED recreated-while-away', 'DELETED deleted-while-away', 'DELETED recreated-while-away', 'MODIFIED modified-while-away']);
+    const deletedRecreated = batches[0].type === 'changes' && batches[0].changes.find((c) => c.type === 'DELETED' && c.object.metadata.name === 'recreated-while-away');
+    expect(deletedRecreated && deletedRecreated.object.metadata.uid).toBe(oldUid);
+    // Folding everything the stream sent gives exactly what a fresh list returns now.
+    const folded = listItems(applyWatchEvents(emptyListState(), events));
+    const fresh = sim.ctx.api.list('pods', { namespace: 'gone' });
+    const byName = (objs: { metadata: { name?: string; uid?: string; resourceVersion?: string } }[]) => objs.map((o) => `${o.metadata.name} ${o.metadata.uid} ${o.metadata.resourceVersion}`).sort();
+    expect(byName(folded)).toEqual(byName(fresh));
+    expect(folded.map((o) => o.metadata.labels?.touched).filter(Boolean)).toEqual(['yes']);
     const live = events.filter((e) => e.type === 'status').at(-1)!;
     expect(live.type === 'status' && live.status.staleSince).toBeUndefined();
+  });
+
+  it('sends nothing but status for a relist that finds no change', async () => {
+    sim.ctx.api.create('pods', pod('quiet', 'one'));
+    sim.ctx.api.create('pods', pod('quiet', 'two'));
+    const { events, net, log } = await run('quiet');
+    await until(() => states(events).includes('live'));
+    const before = events.length;
+    net.offline = true;
+    sim.ctx.dropWatches();
+    await until(() => states(events).includes('reconnecting:unreachable'));
+    // Writes elsewhere move the revision past ours, so compaction makes our resume a 410.
+    sim.ctx.api.create('pods', pod('b', 'moves-the-revision'));
+    sim.ctx.compact();
+    const listsBefore = log.filter((l) => l.startsWith('list')).length;
+    net.offline = false;
+    await until(() => states(events).at(-1) === 'live' && log.filter((l) => l.startsWith('list')).length === listsBefore + 1);
+    await new Promise((r) => setTimeout(r, 200)); // several ticks: a batch would have been flushed by now
+    expect(states(events)).toContain('reconnecting:gone');
+    expect(events.slice(before).filter((e) => e.type !== 'status')).toEqual([]);
+    expect(snapshots(events)).toHaveLength(1);
   });
 
   it('aborts a stalled watch with the read-idle watchdog and catches up afterwards', async () => {

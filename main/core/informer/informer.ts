@@ -5,7 +5,7 @@
  *   connecting → list pages → snapshot → watch from the list's resourceVersion → live
  *   watch ends at its timeout          → re-watch from the last resourceVersion (silently)
  *   dropped / stalled / malformed line → reconnecting (backoff with jitter), resume
- *   410 Gone                           → relist → new snapshot (deleted-while-away objects vanish)
+ *   410 Gone                           → relist → only the differences (deleted-while-away objects vanish)
  *   401 / 403 / 404                    → failed with the API's message, retried slowly
  *
  * resourceVersions are opaque strings: stored and sent back, never compared or parsed.
@@ -17,6 +17,7 @@ import { backoffDelay } from '../../../app/watch/backoff';
 import type { StreamStatus, WatchChange, WatchEvent } from '../../../app/watch/types';
 import type { KubeRequest } from '../http/kubeHttp';
 import { collectionPath, normalizeObject, objectKey } from './normalize';
+import { relistDiff } from './relistDiff';
 import { WatchLineSplitter } from './watchLines';
 
 /** The two requests an informer makes; bound to one cluster's transport. */
@@ -253,15 +254,20 @@ export class Informer {
         continue;
       }
       if (signal.aborted) throw new ContractError({ code: 'cancelled', message: 'Cancelled' });
+      this.resourceVersion = rv ?? '';
+      if (!this.hasSnapshot) {
+        for (const obj of items) this.items.set(objectKey(obj), obj);
+        this.hasSnapshot = true;
+        this.broadcast({ type: 'snapshot', items, resourceVersion: this.resourceVersion });
+        return;
+      }
+      // A relist (410 Gone, restart): subscribers already hold the cache, so they get only what
+      // changed, through the same 50 ms coalescing as watch events. Changes still waiting for
+      // the tick were applied to the cache already, so the diff simply follows them.
+      const changes = relistDiff(this.items, items);
       this.items.clear();
       for (const obj of items) this.items.set(objectKey(obj), obj);
-      this.resourceVersion = rv ?? '';
-      // A snapshot supersedes whatever changes were waiting for the tick.
-      if (this.tickTimer) clearTimeout(this.tickTimer);
-      this.tickTimer = undefined;
-      this.pending = [];
-      this.hasSnapshot = true;
-      this.broadcast({ type: 'snapshot', items, resourceVersion: this.resourceVersion });
+      for (const change of changes) this.queue(change);
       return;
     }
   }
