@@ -173,6 +173,11 @@ describe('kubectl imperative commands (protobuf bodies)', () => {
     expect(await getJson('priorityclass', 'pb-high')).toMatchObject({ value: 1000, description: 'important' });
   });
 
+  it('auth can-i --list sends a protobuf SelfSubjectRulesReview', async () => {
+    const { stdout } = await viaProtobuf('-n', NS, 'auth', 'can-i', '--list');
+    expect(stdout).toMatch(/^\*\.\*\s+\[\]\s+\[\]\s+\[\*\]$/m);
+  });
+
   it('kubectl run and kubectl expose (these send JSON) work alongside', async () => {
     await c.kubectl('-n', NS, 'run', 'shell', '--image=busybox:1.36', '--labels=tier=debug', '--', 'sleep', '3600');
     const pod = await getJson('-n', NS, 'pod', 'shell');
@@ -188,11 +193,15 @@ describe('kubectl imperative commands (protobuf bodies)', () => {
 
 // --- bodies the simulator cannot decode: hand-assembled wire bytes, sent over real HTTPS ---
 
-type Part = [field: number, value: string | Uint8Array];
-/** A protobuf message of length-delimited fields (strings and nested messages). */
+type Part = [field: number, value: string | number | Uint8Array];
+/** A protobuf message: numbers as varints, strings and nested messages length-delimited. */
 function message(...parts: Part[]): Uint8Array {
   const w = protobuf.Writer.create();
   for (const [field, value] of parts) {
+    if (typeof value === 'number') {
+      w.uint32(field << 3).int64(value);
+      continue;
+    }
     w.uint32((field << 3) | 2);
     if (typeof value === 'string') w.string(value);
     else w.bytes(value);
@@ -202,6 +211,20 @@ function message(...parts: Part[]): Uint8Array {
 const envelope = (apiVersion: string, kind: string, raw: Uint8Array) =>
   Buffer.concat([Buffer.from('k8s\0', 'latin1'), message([1, message([1, apiVersion], [2, kind])], [2, raw])]);
 const post = (path: string, body: Buffer) => request(c.sim, 'POST', path, { body, contentType: 'application/vnd.kubernetes.protobuf' });
+
+describe('protobuf bodies assembled by hand (field numbers from k8s.io/api generated.proto)', () => {
+  it('evicts a pod with a protobuf Eviction whose DeleteOptions ask for grace period 0', async () => {
+    // slow-shutdown: the simulated kubelet uses the whole grace period, so only grace 0 removes the pod at once.
+    await c.kubectl('-n', NS, 'run', 'evictee', '--image=busybox:1.36', '--annotations=sim.pilothouse.dev/behavior=slow-shutdown', '--', 'sleep', '3600');
+    await c.until(async () => (await getJson('-n', NS, 'pod', 'evictee')).status.phase === 'Running');
+    // Eviction {1: metadata {1: name, 3: namespace}, 2: deleteOptions {1: gracePeriodSeconds}}
+    const eviction = message([1, message([1, 'evictee'], [3, NS])], [2, message([1, 0])]);
+    const res = await post(`/api/v1/namespaces/${NS}/pods/evictee/eviction`, envelope('policy/v1', 'Eviction', eviction));
+    expect(res.status, res.body).toBe(201);
+    // Without the (pointer) zero, the pod would stay Terminating for its 30 s grace period.
+    expect((await c.kubectlResult('-n', NS, 'get', 'pod', 'evictee')).stderr).toContain('NotFound');
+  });
+});
 
 describe('protobuf bodies the simulator does not understand', () => {
   it('names an unmodelled field (a liveness probe in a Deployment) with a 415 and creates nothing', async () => {
