@@ -91,6 +91,23 @@ export interface ObjectAddress {
   name: string;
 }
 
+/** One key of one Secret: what `revealSecret` fetches (and nothing more). */
+export interface SecretKeyAddress {
+  context: string;
+  namespace: string;
+  name: string;
+  key: string;
+}
+
+/** A revealed Secret value. Objects from watchObjects/getObject carry only redaction markers. */
+export interface RevealedSecretValue {
+  /** The decoded value as UTF-8 text, or (when its bytes are not valid UTF-8) as base64. */
+  value: string;
+  encoding: 'utf-8' | 'base64';
+  /** Length of the decoded value in bytes. */
+  bytes: number;
+}
+
 export interface AppInfo {
   version: string;
   mode: 'electron' | 'web';
@@ -123,6 +140,8 @@ export const contract = {
   /** A shared list+watch: snapshot, then coalesced batches, with status events. */
   watchObjects: defineStream<WatchParams, WatchEvent>('objects.watch'),
   getObject: defineCall<ObjectAddress, KubeObject>('objects.get'),
+  /** One Secret value, read from the cluster with the context's credentials when the user asks. */
+  revealSecret: defineCall<SecretKeyAddress, RevealedSecretValue>('secrets.reveal'),
 } as const;
 
 export type PilothouseContract = typeof contract;

@@ -65,8 +65,9 @@ describe('redactSecret', () => {
 
   it('redacts malformed values too (non-string values, data that is not a map)', () => {
     expect(redactSecret(secret({ data: { n: 42 } })).data).toEqual({ n: { $redacted: 'secret-value', bytes: 0 } });
-    const notAMap = redactSecret(secret({ data: 'c2VjcmV0' }));
-    expect('data' in notAMap).toBe(false);
+    expect(redactSecret(secret({ data: 'c2VjcmV0' })).data).toEqual({});
+    expect(redactSecret(secret({ data: ['c2VjcmV0'] })).data).toEqual({});
+    expect(redactSecret(secret({ data: null })).data).toBeNull();
   });
 
   it('returns other kinds, and Secret-named kinds of other groups, unchanged', () => {

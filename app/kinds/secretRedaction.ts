@@ -55,8 +55,9 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-function redactValues(values: unknown, size: (v: string) => number): Record<string, RedactedSecretValue> | undefined {
-  if (!values || typeof values !== 'object' || Array.isArray(values)) return undefined;
+function redactValues(values: unknown, size: (v: string) => number): Record<string, RedactedSecretValue> {
+  // Not a map (malformed): nothing of it is kept, in case it holds a value anyway.
+  if (!values || typeof values !== 'object' || Array.isArray(values)) return {};
   const out: Record<string, RedactedSecretValue> = {};
   for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
     out[key] = isRedactedSecretValue(value) ? value : { $redacted: 'secret-value', bytes: typeof value === 'string' ? size(value) : 0 };
@@ -71,20 +72,12 @@ function redactValues(values: unknown, size: (v: string) => number): Record<stri
  */
 export function redactSecret<T extends KubeObject>(obj: T): T {
   if (!isSecretObject(obj)) return obj;
-  const out: T = { ...obj };
-  if ('data' in obj) {
-    const data = redactValues(obj.data, base64DecodedLength);
-    if (data) out.data = data;
-    else delete out.data;
-  }
-  if ('stringData' in obj) {
-    const stringData = redactValues(obj.stringData, utf8Length);
-    if (stringData) out.stringData = stringData;
-    else delete out.stringData;
-  }
+  const out: KubeObject = { ...obj };
+  if (obj.data != null) out.data = redactValues(obj.data, base64DecodedLength);
+  if (obj.stringData != null) out.stringData = redactValues(obj.stringData, utf8Length);
   const annotations = obj.metadata?.annotations;
   if (annotations && LAST_APPLIED_ANNOTATION in annotations) {
     out.metadata = { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED_ANNOTATION]: HIDDEN_LAST_APPLIED } };
   }
-  return out;
+  return out as T;
 }

@@ -11,6 +11,7 @@ import type { ExecTrustStore } from './auth/execTrustStore';
 import type { ClusterManager } from './cluster/clusterManager';
 import { collectionPath, normalizeObject } from './informer/normalize';
 import type { ContextService } from './kubeconfig/contextService';
+import { revealSecretValue, secretKeyAddress } from './secrets/revealSecret';
 import type { SettingsStore } from './settings';
 import * as validate from './validate';
 
@@ -124,6 +125,12 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<PilothouseContrac
       const get = clusters.requestFor(knownContext(a.context));
       const obj = await get<KubeObject>({ path: `${collectionPath(a.ref, a.namespace)}/${encodeURIComponent(a.name)}`, signal: ctx.signal });
       return normalizeObject(obj, a.ref);
+    },
+
+    revealSecret: async (req, ctx) => {
+      await deps.ready;
+      const a = secretKeyAddress(req);
+      return revealSecretValue(clusters.requestFor(knownContext(a.context)), a, ctx.signal);
     },
   };
 }
