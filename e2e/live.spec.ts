@@ -30,6 +30,9 @@ test.describe('live data', () => {
     await fetch(`${sim.controlUrl}/drop-watches`, { method: 'POST' });
     await expect(cluster).toHaveAttribute('data-state', 'reconnecting');
     await expect(app.statusBar.clusterText(app.context)).toContainText('reconnecting');
+    // The hotbar says so too, with the reason and the next retry from the stream's status.
+    await expect(app.hotbarCluster(app.context)).toHaveAttribute('data-state', 'reconnecting');
+    await expect(app.hotbarCluster(app.context)).toHaveAccessibleName(new RegExp(`^${app.context}: reconnecting · [^·]+ · retry in \\d+ s`));
     await kubectl.apply(podManifest(ns, 'during-outage'));
     await fetch(`${sim.controlUrl}/stall-watches?on=false`, { method: 'POST' });
     await expect(cluster).toHaveAttribute('data-state', 'live', { timeout: 30_000 });

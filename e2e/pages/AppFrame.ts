@@ -76,6 +76,11 @@ export class AppFrame {
     return this.page.getByRole('navigation', { name: t(this.lang, 'hotbar.label') });
   }
 
+  /** A cluster's avatar in the hotbar; its name is "<context>: <state …>". */
+  hotbarCluster(context: string): Locator {
+    return this.hotbar.getByRole('link', { name: new RegExp(`^${context.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `) });
+  }
+
   get settingsLink(): Locator {
     return this.hotbar.getByRole('link', { name: t(this.lang, 'nav.settings') });
   }

@@ -1,6 +1,11 @@
-/** The bottom status bar: the core connection and, per open cluster, live / reconnecting / stale. */
+/**
+ * The bottom status bar (a landmark): the core connection and, per open cluster, a status named
+ * "<context>: live · …" / "reconnecting · <reason> · next retry at …" / "live · forbidden: <API message>".
+ */
 import type { Locator, Page } from '@playwright/test';
 import { t, type Lang } from '../support/catalog';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class StatusBar {
   constructor(
@@ -9,7 +14,7 @@ export class StatusBar {
   ) {}
 
   get bar(): Locator {
-    return this.page.getByRole('status', { name: t(this.lang, 'status.barLabel'), exact: true });
+    return this.page.getByRole('contentinfo', { name: t(this.lang, 'status.barLabel'), exact: true });
   }
 
   /** "Core connected" / "Core reconnecting". */
@@ -17,12 +22,12 @@ export class StatusBar {
     return this.bar.locator('.statusbar-core');
   }
 
-  /** One cluster's status (its accessible name starts with the context name). */
+  /** One cluster's status, found by its accessible name "<context>: <state …>". */
   cluster(context: string): Locator {
-    return this.bar.locator('.statusbar-cluster').filter({ has: this.page.locator('.statusbar-name', { hasText: context }) });
+    return this.bar.getByRole('status', { name: new RegExp(`^${escape(context)}: `) });
   }
 
-  /** The cluster's state word shown to the user: live, connecting, reconnecting, failed. */
+  /** The cluster's state line as shown (with the ticking retry countdown). */
   clusterText(context: string): Locator {
     return this.cluster(context).locator('.statusbar-text');
   }

@@ -1,7 +1,7 @@
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatTimestamp } from '../../app/format/age';
+import { formatTimestamp, toEpochMs } from '../../app/format/age';
 import { formatCount } from '../../app/format/number';
 import { formatBytes, formatCpu, tryParseQuantity } from '../../app/format/quantity';
 import { clampedAge, relativeAge } from './relativeAge';
@@ -14,6 +14,8 @@ export interface Formatters {
   /** "5m12s ago" / "just now" in the current language; '' without a valid timestamp. */
   ago: (iso: string | undefined, now: number) => string;
   time: (iso: string | undefined) => string;
+  /** Time of day only ("3:20:05 AM", "03:20:05"); '' without a valid timestamp. */
+  clock: (iso: string | undefined) => string;
   cpu: (quantity: string | undefined) => string;
   bytes: (quantity: string | undefined) => string;
 }
@@ -38,8 +40,9 @@ export function useFormat(): Formatters {
 }
 
 function useFormatters(locale: string, t: TFunction): Formatters {
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    const clockFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
+    return {
       locale,
       count: (n) => formatCount(n, locale),
       age: clampedAge,
@@ -48,6 +51,10 @@ function useFormatters(locale: string, t: TFunction): Formatters {
         return rel.kind === 'ago' ? t('time.ago', { age: rel.age }) : rel.kind === 'justNow' ? t('time.justNow') : '';
       },
       time: (iso) => formatTimestamp(iso, locale),
+      clock: (iso) => {
+        const ms = toEpochMs(iso);
+        return ms === undefined ? '' : clockFormat.format(ms);
+      },
       cpu: (q) => {
         const v = tryParseQuantity(q);
         return v === undefined ? (q ?? '') : formatCpu(v, locale);
@@ -56,7 +63,6 @@ function useFormatters(locale: string, t: TFunction): Formatters {
         const v = tryParseQuantity(q);
         return v === undefined ? (q ?? '') : formatBytes(v, locale);
       },
-    }),
-    [locale, t],
-  );
+    };
+  }, [locale, t]);
 }

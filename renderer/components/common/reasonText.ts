@@ -11,6 +11,9 @@ const KNOWN = new Set([
   'unauthorized',
   'too-many-requests',
   'server-error',
+  'not-found',
+  'invalid',
+  'bad-request',
 ]);
 
 export function reasonText(t: TFunction, reason: string): string {

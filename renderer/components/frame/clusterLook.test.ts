@@ -24,5 +24,7 @@ describe('clusterLook', () => {
     expect(healthDot(health({ streams: { total: 3, live: 2, reconnecting: 1, failed: 0, connecting: 0 } }))).toBe('reconnecting');
     expect(healthDot(health({ staleSince: '2026-01-01T00:00:00Z' }))).toBe('reconnecting');
     expect(healthDot(health({ state: 'failed' }))).toBe('failed');
+    // One forbidden list is that stream's problem, not the cluster's.
+    expect(healthDot(health({ streams: { total: 3, live: 2, reconnecting: 0, failed: 1, connecting: 0 } }))).toBe('live');
   });
 });

@@ -16,11 +16,15 @@ function firstChar(word: string): string {
   return Array.from(word)[0] ?? '';
 }
 
-/** One dot for a cluster: failed wins, then any stream reconnecting, then connecting. */
+/**
+ * One dot for a cluster: failed wins, then any stream reconnecting (or data stale), then
+ * connecting. A failed stream (a kind the user may not list) is that stream's state: the
+ * cluster stays live.
+ */
 export function healthDot(health: ClusterHealth | undefined): HealthDot {
   if (!health) return 'connecting';
   if (health.state === 'failed') return 'failed';
   if (health.state === 'connecting' || health.state === 'disconnected') return 'connecting';
-  if (health.streams.reconnecting > 0 || health.streams.failed > 0 || health.staleSince) return 'reconnecting';
+  if (health.streams.reconnecting > 0 || health.staleSince) return 'reconnecting';
   return 'live';
 }

@@ -23,12 +23,20 @@ describe('summariseStreams', () => {
     });
   });
 
-  it('lets failed win and treats a stream without status as connecting', () => {
+  it('keeps a failed stream (forbidden) apart: the cluster stays live, the problem is named with the API message', () => {
     expect(summariseStreams([undefined])?.state).toBe('connecting');
-    expect(summariseStreams([{ state: 'failed', since: 'x', reason: 'forbidden', message: 'pods is forbidden' }, undefined])).toMatchObject({
-      state: 'failed',
-      reason: 'forbidden',
-      message: 'pods is forbidden',
+    const s = summariseStreams([
+      { state: 'live', since: 'a' },
+      { state: 'failed', since: 'x', reason: 'forbidden', message: 'pods is forbidden', nextRetryAt: '2026-01-01T00:00:30Z' },
+      { state: 'failed', since: 'y', reason: 'forbidden', message: 'nodes is forbidden' },
+    ]);
+    expect(s).toEqual({ state: 'live', total: 3, problem: { reason: 'forbidden', message: 'pods is forbidden', count: 2 } });
+    // A failed stream's retry is no reconnect countdown.
+    expect(summariseStreams([{ state: 'failed', since: 'x', reason: 'forbidden', nextRetryAt: '2026-01-01T00:00:30Z' }])?.nextRetryAt).toBeUndefined();
+    expect(summariseStreams([{ state: 'reconnecting', since: 'x', reason: 'stalled' }, { state: 'failed', since: 'y', reason: 'forbidden' }])).toMatchObject({
+      state: 'reconnecting',
+      reason: 'stalled',
+      problem: { reason: 'forbidden', count: 1 },
     });
   });
 });

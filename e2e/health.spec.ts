@@ -1,0 +1,32 @@
+/**
+ * Cluster health as the status bar and the hotbar tell it: a list the user may not read is that
+ * stream's state ("forbidden: <the API's message>"), never the whole cluster's; the demo's
+ * sim-viewer context may read namespace "shop" only.
+ */
+import { test, expect } from './fixtures';
+import { AppFrame } from './pages/AppFrame';
+import { t } from './support/catalog';
+
+test.describe('cluster health', () => {
+  test('a forbidden list is a per-stream state: the viewer\'s cluster stays live, the status bar names the API message', async ({ page, stack }) => {
+    const viewer = stack.contexts.viewer;
+    const app = new AppFrame(page, stack.web, viewer);
+    // All namespaces: the viewer may not list pods at the cluster scope.
+    const list = await app.openList('pods');
+    await expect(list.errorState.getByRole('heading')).toHaveText(t('en', 'error.title', { kind: 'Pods' }));
+    await expect(list.errorState).toContainText('pods is forbidden');
+    const cluster = app.statusBar.cluster(viewer);
+    await expect(cluster).toHaveAttribute('data-state', 'live');
+    await expect(cluster).toHaveAttribute('data-problem', 'forbidden');
+    // The accessible name carries the state and the API's message (no ticking countdown).
+    await expect(cluster).toHaveAccessibleName(new RegExp(`^${viewer}: live · forbidden: pods is forbidden: User ".+" cannot list resource "pods"`));
+    await expect(app.hotbarCluster(viewer)).toHaveAttribute('data-state', 'live');
+    await expect(app.hotbarCluster(viewer)).toHaveAccessibleName(new RegExp(`^${viewer}: live · forbidden: pods is forbidden`));
+    // In the namespace it may read, the pods load and their problem is gone (the namespace
+    // picker's own list of namespaces stays forbidden to this user, and says so).
+    await list.errorState.getByRole('button', { name: t('en', 'error.tryNamespace', { namespace: 'shop' }) }).click();
+    await expect(list.rows.first()).toBeVisible();
+    await expect(cluster).not.toHaveAccessibleName(/pods is forbidden/);
+    await expect(cluster).toHaveAttribute('data-state', 'live');
+  });
+});
