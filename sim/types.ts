@@ -96,8 +96,8 @@ export function apiVersionOf(rt: Pick<ResourceType, 'group' | 'version'>): strin
 export interface ResourceRegistry {
   /** By key (`pods`, `deployments.apps`); undefined if not served. */
   get(key: ResourceKey): ResourceType | undefined;
-  /** By group + plural. */
-  byPlural(group: string, plural: string): ResourceType | undefined;
+  /** By group + plural (the preferred version), or the type serving exactly `version`. */
+  byPlural(group: string, plural: string, version?: string): ResourceType | undefined;
   /** By apiVersion + kind (as found in an object or an ownerReference). */
   byKind(apiVersion: string, kind: string): ResourceType | undefined;
   /** Every served type, built-in then custom. */

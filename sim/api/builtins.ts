@@ -1,5 +1,6 @@
 /** The built-in resource types the simulator serves, as kube-apiserver v1.32 lists them in discovery. */
 import type { ResourceType } from '../types';
+import { HPA_V1_KEY } from './views';
 
 const ALL = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 const CLUSTER_ALL = ALL;
@@ -15,6 +16,8 @@ interface Def {
   verbs?: string[];
   subresources?: string[];
   virtual?: boolean;
+  /** Registry key when not `plural.group` (a second served version of a resource). */
+  key?: string;
 }
 
 const defs: Def[] = [
@@ -40,6 +43,8 @@ const defs: Def[] = [
   { group: 'batch', version: 'v1', kind: 'Job', plural: 'jobs', namespaced: true, categories: ['all'], subresources: ['status'] },
   { group: 'batch', version: 'v1', kind: 'CronJob', plural: 'cronjobs', namespaced: true, shortNames: ['cj'], categories: ['all'], subresources: ['status'] },
   { group: 'autoscaling', version: 'v2', kind: 'HorizontalPodAutoscaler', plural: 'horizontalpodautoscalers', namespaced: true, shortNames: ['hpa'], categories: ['all'], subresources: ['status'] },
+  // autoscaling/v1: a converted view of the v2 objects (see views.ts); v2 stays the preferred version.
+  { group: 'autoscaling', version: 'v1', kind: 'HorizontalPodAutoscaler', plural: 'horizontalpodautoscalers', namespaced: true, shortNames: ['hpa'], categories: ['all'], subresources: ['status'], key: HPA_V1_KEY },
   { group: 'policy', version: 'v1', kind: 'PodDisruptionBudget', plural: 'poddisruptionbudgets', namespaced: true, shortNames: ['pdb'], subresources: ['status'] },
   { group: 'networking.k8s.io', version: 'v1', kind: 'Ingress', plural: 'ingresses', namespaced: true, shortNames: ['ing'], subresources: ['status'] },
   { group: 'networking.k8s.io', version: 'v1', kind: 'IngressClass', plural: 'ingressclasses', namespaced: false },
@@ -68,7 +73,7 @@ function singularOf(kind: string): string {
 /** Builds the built-in resource types. */
 export function builtinResources(): ResourceType[] {
   return defs.map((d) => ({
-    key: d.group ? `${d.plural}.${d.group}` : d.plural,
+    key: d.key ?? (d.group ? `${d.plural}.${d.group}` : d.plural),
     group: d.group,
     version: d.version,
     kind: d.kind,

@@ -4,6 +4,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { PrinterColumn, ResourceType } from '../types';
+import { hpaV1ToV2 } from './hpaV1';
 
 /** A cell that depends on the current time; rendered when the response is written. */
 export class Since {
@@ -430,6 +431,9 @@ const printers: Record<string, Column[]> = {
   ],
 };
 printers['clusterrolebindings.rbac.authorization.k8s.io'] = printers['rolebindings.rbac.authorization.k8s.io'];
+// autoscaling/v1 prints as v2 does (kube-apiserver prints every version from the internal one):
+// the cells get the v1 object converted back, annotations carrying what v1 cannot say.
+printers['horizontalpodautoscalers.v1.autoscaling'] = printers['horizontalpodautoscalers.autoscaling'].map((c) => ({ ...c, cell: (o: any) => c.cell(hpaV1ToV2(o)) }));
 printers['events.events.k8s.io'] = [
   col('Last Seen', 'string', 'Time of the last occurrence', (o) => new Since(o.deprecatedLastTimestamp ?? o.eventTime ?? o.metadata?.creationTimestamp)),
   col('Type', 'string', 'Type of this event', (o) => o.type ?? ''),

@@ -29,8 +29,14 @@ export class Registry implements ResourceRegistry {
     return this.byKey.get(key);
   }
 
-  byPlural(group: string, plural: string): ResourceType | undefined {
-    return this.byKey.get(group ? `${plural}.${group}` : plural);
+  /**
+   * By group + plural: the preferred (first registered) version, or with `version` the type
+   * serving exactly that version (e.g. autoscaling/v1 HPAs beside the preferred v2).
+   */
+  byPlural(group: string, plural: string, version?: string): ResourceType | undefined {
+    const preferred = this.byKey.get(group ? `${plural}.${group}` : plural);
+    if (!version || preferred?.version === version) return preferred;
+    return this.order.find((r) => r.group === group && r.plural === plural && r.version === version);
   }
 
   byKind(apiVersion: string, kind: string): ResourceType | undefined {

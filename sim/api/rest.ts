@@ -18,7 +18,7 @@ import type { RequestInfo } from './requestInfo';
 import { serveList, type OutputShape } from './list';
 import { WatchHub } from './watch';
 import { type IncludeObject, partialObjectMetadata, tableHead, tableRowJson } from './table';
-import { coreToEventsV1, eventsV1ToCore } from './eventsV1';
+import { viewOf } from './views';
 
 export interface RestDeps {
   store: MemoryStore;
@@ -100,19 +100,20 @@ export class RestHandler {
 
   /** The served type for a request path, or 404 like a server that does not serve it. */
   resolve(info: RequestInfo): ResourceType {
-    const rt = this.d.registry.byPlural(info.group, info.resource);
-    if (!rt || rt.version !== info.version) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    const rt = this.d.registry.byPlural(info.group, info.resource, info.version);
+    if (!rt) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
     if (info.namespace && !rt.namespaced) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
     if (info.subresource && !rt.subresources.includes(info.subresource)) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
     return rt;
   }
 
   private storeKey(rt: ResourceType): string {
-    return rt.key === 'events.events.k8s.io' ? 'events' : rt.key;
+    return viewOf(rt)?.storeKey ?? rt.key;
   }
 
   private renderer(rt: ResourceType): (o: StoredObject) => string {
-    if (rt.key === 'events.events.k8s.io') return (o) => JSON.stringify(coreToEventsV1(o.parse()));
+    const view = viewOf(rt);
+    if (view) return (o) => JSON.stringify(view.fromStore(o.parse()));
     return (o) => o.json;
   }
 
@@ -255,11 +256,11 @@ export class RestHandler {
   }
 
   private toStore(rt: ResourceType, o: KubeObject): KubeObject {
-    return rt.key === 'events.events.k8s.io' ? eventsV1ToCore(o) : o;
+    return viewOf(rt)?.toStore(o) ?? o;
   }
 
   private fromStore(rt: ResourceType, o: KubeObject): KubeObject {
-    return rt.key === 'events.events.k8s.io' ? coreToEventsV1(o) : o;
+    return viewOf(rt)?.fromStore(o) ?? o;
   }
 
   private async create(req: IncomingMessage, res: ServerResponse, q: URLSearchParams, rt: ResourceType, info: RequestInfo): Promise<void> {
@@ -323,15 +324,17 @@ export class RestHandler {
       throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted}`);
     }
     const body = decodeBody(await readBody(req), 'application/json');
-    if (rt.key === 'events.events.k8s.io') {
-      const cur = this.d.objects.get('events', info.namespace, info.name);
-      if (!cur) throw new ApiError(404, 'NotFound', `events.events.k8s.io "${info.name}" not found`);
+    const sub = info.subresource === 'status' || info.subresource === 'scale' ? info.subresource : undefined;
+    const view = viewOf(rt);
+    if (view) {
+      // A patch is written against the served version: apply it to the converted object.
+      const cur = this.d.objects.get(view.storeKey, info.namespace, info.name);
+      if (!cur) throw new ApiError(404, 'NotFound', `${rt.plural}.${rt.group} "${info.name}" not found`, { name: info.name, group: rt.group, kind: rt.plural });
       const { applyPatch } = await import('./objects');
-      const patched = applyPatch(type, coreToEventsV1(cur), body);
-      sendJson(res, 200, coreToEventsV1(this.d.objects.update('events', eventsV1ToCore(patched), opts)));
+      const patched = applyPatch(type, view.fromStore(cur), body);
+      sendJson(res, 200, view.fromStore(this.d.objects.update(view.storeKey, view.toStore(patched), { ...opts, subresource: sub === 'status' ? sub : undefined })));
       return;
     }
-    const sub = info.subresource === 'status' || info.subresource === 'scale' ? info.subresource : undefined;
     sendJson(res, 200, this.d.objects.patch(rt.key, info.namespace, info.name, type, body, { ...opts, subresource: sub }));
   }
 

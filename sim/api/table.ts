@@ -4,6 +4,7 @@
  */
 import type { ResourceType, StoredObject } from '../types';
 import { type Column, columnsFor, humanDuration, Since } from './printers';
+import { type ConvertedView, viewOf } from './views';
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
@@ -49,10 +50,11 @@ export function partialObjectMetadata(o: StoredObject): string {
   return `{"kind":"PartialObjectMetadata","apiVersion":"meta.k8s.io/v1","metadata":${metadataJson(o)}}`;
 }
 
-function cellsOf(o: StoredObject, columns: Column[], key: string): unknown[] {
+function cellsOf(o: StoredObject, columns: Column[], key: string, view: ConvertedView | undefined): unknown[] {
   const hit = cellCache.get(o);
   if (hit && hit.key === key) return hit.cells;
-  const parsed = o.parse();
+  // Columns read the served version (events.k8s.io columns read `note`, `regarding`, …).
+  const parsed = view ? view.fromStore(o.parse()) : o.parse();
   const cells = columns.map((c) => {
     try {
       const v = c.cell(parsed);
@@ -83,10 +85,11 @@ export function columnDefinitionsJson(rt: ResourceType): string {
 export function tableRowJson(o: StoredObject, rt: ResourceType, include: IncludeObject, now: number): string {
   const columns = columnsFor(rt);
   const key = `${rt.key}:${columns.length}`;
-  const cells = cellsOf(o, columns, key).map((v) => renderCell(v, now));
+  const view = viewOf(rt);
+  const cells = cellsOf(o, columns, key, view).map((v) => renderCell(v, now));
   let object = '';
   if (include === 'Metadata') object = `,"object":${partialObjectMetadata(o)}`;
-  else if (include === 'Object') object = `,"object":${o.json}`;
+  else if (include === 'Object') object = `,"object":${view ? JSON.stringify(view.fromStore(o.parse())) : o.json}`;
   return `{"cells":${JSON.stringify(cells)}${object}}`;
 }
 

@@ -6,6 +6,7 @@
 import protobuf from 'protobufjs';
 import { INTSTR_PROTO, META_V1_PROTO, RESOURCE_PROTO, RUNTIME_PROTO, SIM_MARKERS_PROTO } from './schema/apimachinery';
 import { CORE_V1_PROTO } from './schema/core';
+import { AUTOSCALING_V1_PROTO } from './schema/autoscaling';
 import { APPS_V1_PROTO, AUTH_PROTO, AUTHENTICATION_V1_PROTO, BATCH_V1_PROTO, NETWORKING_V1_PROTO, POLICY_V1_PROTO, RBAC_V1_PROTO, SCHEDULING_V1_PROTO } from './schema/groups';
 
 const SOURCES = [
@@ -23,6 +24,7 @@ const SOURCES = [
   SCHEDULING_V1_PROTO,
   AUTH_PROTO,
   AUTHENTICATION_V1_PROTO,
+  AUTOSCALING_V1_PROTO,
 ];
 
 /** `apiVersion/kind` → fully qualified message name. */
@@ -46,6 +48,7 @@ const KINDS: Record<string, string> = {
   'policy/v1beta1/Eviction': 'k8s.io.api.policy.v1.Eviction',
   'networking.k8s.io/v1/Ingress': 'k8s.io.api.networking.v1.Ingress',
   'scheduling.k8s.io/v1/PriorityClass': 'k8s.io.api.scheduling.v1.PriorityClass',
+  'autoscaling/v1/HorizontalPodAutoscaler': 'k8s.io.api.autoscaling.v1.HorizontalPodAutoscaler',
   'authorization.k8s.io/v1/SelfSubjectAccessReview': 'k8s.io.api.authorization.v1.SelfSubjectAccessReview',
   'authorization.k8s.io/v1/SelfSubjectRulesReview': 'k8s.io.api.authorization.v1.SelfSubjectRulesReview',
   'authentication.k8s.io/v1/SelfSubjectReview': 'k8s.io.api.authentication.v1.SelfSubjectReview',
