@@ -126,7 +126,19 @@ describe('service proxy', () => {
       const res = await t.apiGet(path);
       return { code: res.status, ...(JSON.parse(res.body) as { reason: string; message: string }) };
     };
-    expect(await status('/api/v1/namespaces/default/services/lonely/proxy/')).toMatchObject({ code: 503, reason: 'ServiceUnavailable', message: 'no endpoints available for service "lonely"' });
+    expect(await status('/api/v1/namespaces/default/services/lonely/proxy/')).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      code: 503,
+      reason: 'ServiceUnavailable',
+      message: 'no upstream configured for service default/lonely port http; start the simulator with --service-proxy-upstreams default/lonely=http://127.0.0.1:PORT (startSim option serviceProxyUpstreams) to forward it',
+    });
+    expect((await status('/api/v1/namespaces/default/services/http:lonely:80/proxy/')).message).toMatch(/^no upstream configured for service default\/lonely port http;/);
+    const viaKubectl = await t.kubectl(['get', '--raw', '/api/v1/namespaces/default/services/lonely:http/proxy/api/v1/query?query=up']);
+    expect(viaKubectl.code).not.toBe(0);
+    expect(viaKubectl.stderr).toContain('Error from server (ServiceUnavailable): no upstream configured for service default/lonely port http; start the simulator with --service-proxy-upstreams default/lonely=http://127.0.0.1:PORT');
     expect(await status('/api/v1/namespaces/default/services/nosuch/proxy/')).toMatchObject({ code: 404, reason: 'NotFound', message: 'services "nosuch" not found' });
     expect(await status('/api/v1/namespaces/default/services/echo:metrics/proxy/')).toMatchObject({ code: 503, message: 'no service port "metrics" found for service "echo"' });
     const down = await status('/api/v1/namespaces/default/services/down/proxy/');

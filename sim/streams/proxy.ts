@@ -64,6 +64,19 @@ interface ServicePort {
 
 const unavailable = (message: string) => new ApiError(503, 'ServiceUnavailable', message);
 
+/**
+ * Without an upstream the simulator has nowhere to send the request (there is no pod network).
+ * A real API server would say `no endpoints available for service "x"` or `error trying to
+ * reach service: …`; both would hide the actual cause here, so the Status (same 503
+ * ServiceUnavailable shape) names it and the flag that fixes it.
+ */
+function noUpstream(namespace: string, service: string, port: string): ApiError {
+  const key = `${namespace}/${service}`;
+  return unavailable(
+    `no upstream configured for service ${key}${port ? ` port ${port}` : ''}; start the simulator with --service-proxy-upstreams ${key}=http://127.0.0.1:PORT (startSim option ${UPSTREAMS_OPTION}) to forward it`,
+  );
+}
+
 export function createServiceProxyHandler(ctx: SimContext): SubresourceHandler {
   return ({ req, res, namespace, name, rest }) => {
     const ref = parseServiceRef(name);
@@ -77,7 +90,7 @@ export function createServiceProxyHandler(ctx: SimContext): SubresourceHandler {
     const upstreams = configuredUpstreams(ctx);
     const keys = [`${namespace}/${ref.name}:${ref.port}`, port?.name && `${namespace}/${ref.name}:${port.name}`, port && `${namespace}/${ref.name}:${port.port}`, `${namespace}/${ref.name}`].filter(Boolean) as string[];
     const upstream = keys.map((k) => upstreams[k]).find(Boolean);
-    if (!upstream) throw unavailable(`no endpoints available for service "${ref.name}"`);
+    if (!upstream) throw noUpstream(namespace, ref.name, port ? port.name || String(port.port) : ref.port);
 
     const base = new URL(upstream);
     const search = new URL(req.url ?? '/', 'http://placeholder').search;
