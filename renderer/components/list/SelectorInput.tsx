@@ -1,10 +1,12 @@
 /**
  * The label selector filter, kubectl syntax. While the typed text is invalid it shows where and
- * why (the last valid selector stays applied); the typed text goes to the URL as it is.
+ * why in the UI language, with the parser's (English) detail beside it; the last valid selector
+ * stays applied; the typed text goes to the URL as it is.
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SelectorState } from '../../filters/listFilter';
+import { selectorErrorLead } from '../../filters/selectorErrorText';
 
 export function SelectorInput({ text, state, onChange }: { text: string; state: SelectorState; onChange: (next: string) => void }) {
   const { t } = useTranslation();
@@ -32,7 +34,11 @@ export function SelectorInput({ text, state, onChange }: { text: string; state: 
       />
       {error && (
         <p className="field-error" id={errorId} role="alert">
-          {t('list.selectorError', { position: error.position + 1, problem: error.problem })} {t('list.selectorKeptHint')}
+          {selectorErrorLead(t, text, error)} {t('list.selectorKeptHint')}
+          <span className="field-error-detail" title={t('list.selectorErrorDetail')}>
+            <span className="visually-hidden">{t('list.selectorErrorDetail')}: </span>
+            <code lang="en">{error.problem}</code>
+          </span>
         </p>
       )}
     </div>
