@@ -13,7 +13,6 @@ import { createMemoryPorts } from '../../../app/contract/memoryPorts';
 import { contract } from '../../../app/contract/pilothouse';
 import { serveContract } from '../../../app/contract/serve';
 import { HIDDEN_LAST_APPLIED, LAST_APPLIED_ANNOTATION } from '../../../app/kinds/secretRedaction';
-import type { KubeObject } from '../../../app/kube/object';
 import type { WatchEvent } from '../../../app/watch/types';
 import { createCore, type Core } from '../index';
 
@@ -30,12 +29,12 @@ const BINARY = Buffer.from([0xff, 0xfe, 0x00, 0x80]);
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
 /** A Secret as `kubectl apply` leaves it: its last-applied annotation holds the values in clear. */
-function appliedSecret(namespace: string, name: string, values: Record<string, string>): KubeObject {
+function appliedSecret(namespace: string, name: string, values: Record<string, string>): Parameters<Sim['ctx']['api']['create']>[1] {
   const lastApplied = JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace }, stringData: values });
   return {
     apiVersion: 'v1',
     kind: 'Secret',
-    metadata: { name, namespace, uid: '', annotations: { [LAST_APPLIED_ANNOTATION]: lastApplied, owner: 'payments' } },
+    metadata: { name, namespace, annotations: { [LAST_APPLIED_ANNOTATION]: lastApplied, owner: 'payments' } },
     type: 'Opaque',
     data: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, b64(v)])),
   };

@@ -1,5 +1,6 @@
 /** Name, namespace, uid, creation (age and time), owners, labels and annotations (as text chips). */
 import { useTranslation } from 'react-i18next';
+import { isSecretObject, LAST_APPLIED_ANNOTATION } from '../../../app/kinds/secretRedaction';
 import type { KubeObject } from '../../../app/kube/object';
 import { useFormat } from '../../i18n/useFormat';
 import { LabelChips } from '../common/LabelChips';
@@ -12,6 +13,9 @@ export function MetadataSection({ context, obj, onPickLabel }: { context: string
   const fmt = useFormat();
   const now = useNow(10_000, obj);
   const m = obj.metadata;
+  // A Secret's last-applied copy holds its values: main sends a marker instead, shown translated.
+  const annotations =
+    isSecretObject(obj) && m.annotations?.[LAST_APPLIED_ANNOTATION] !== undefined ? { ...m.annotations, [LAST_APPLIED_ANNOTATION]: t('config.hiddenLastApplied') } : m.annotations;
   return (
     <Section title={t('detail.metadata')}>
       <Facts
@@ -35,8 +39,8 @@ export function MetadataSection({ context, obj, onPickLabel }: { context: string
         <p className="muted">{t('empty.data')}</p>
       )}
       <h3>{t('chip.annotations')}</h3>
-      {Object.keys(m.annotations ?? {}).length ? (
-        <LabelChips labels={m.annotations} label={t('chip.annotations')} />
+      {Object.keys(annotations ?? {}).length ? (
+        <LabelChips labels={annotations} label={t('chip.annotations')} />
       ) : (
         <p className="muted">{t('empty.data')}</p>
       )}

@@ -1,8 +1,9 @@
 /** The kind-specific part of a detail view. */
 import type { KubeObject } from '../../../../app/kube/object';
-import { ConfigMapData, SecretData } from './ConfigDataSummary';
+import { ConfigMapData } from './ConfigDataSummary';
 import { NodeSummary } from './NodeSummary';
 import { PodSummary } from './PodSummary';
+import { SecretData } from './SecretDataSummary';
 import { ServiceSummary } from './ServiceSummary';
 import { StorageSummary } from './StorageSummary';
 import { WorkloadSummary } from './WorkloadSummary';
@@ -18,6 +19,6 @@ export function KindSummary({ context, obj }: { context: string; obj: KubeObject
   if (STORAGE.has(kind)) return <StorageSummary context={context} obj={obj} />;
   if (kind === 'Node') return <NodeSummary obj={obj} />;
   if (kind === 'ConfigMap') return <ConfigMapData obj={obj} />;
-  if (kind === 'Secret') return <SecretData obj={obj} />;
+  if (kind === 'Secret') return <SecretData context={context} obj={obj} />;
   return null;
 }
