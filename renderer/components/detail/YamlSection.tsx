@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stringify } from 'yaml';
-import { isRedactedSecretValue, isSecretObject, LAST_APPLIED_ANNOTATION } from '../../../app/kinds/secretRedaction';
+import { base64DecodedLength, isRedactedSecretValue, isSecretObject, LAST_APPLIED_ANNOTATION, utf8Length } from '../../../app/kinds/secretRedaction';
 import type { KubeObject } from '../../../app/kube/object';
 import { CopyButton } from '../common/CopyButton';
 import { Section } from './Section';
@@ -19,10 +19,10 @@ export interface HiddenTexts {
 
 const ENGLISH: HiddenTexts = { value: (bytes) => `<hidden: ${bytes} bytes>`, lastApplied: '<hidden: may contain secret data>' };
 
-function hideValues(values: unknown, texts: HiddenTexts): unknown {
-  if (!values || typeof values !== 'object' || Array.isArray(values)) return values;
+function hideValues(values: unknown, texts: HiddenTexts, size: (v: string) => number): unknown {
+  if (!values || typeof values !== 'object' || Array.isArray(values)) return {};
   // Anything that is not a marker is hidden too: the YAML never shows a Secret value.
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, texts.value(isRedactedSecretValue(v) ? v.bytes : 0)]));
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, texts.value(isRedactedSecretValue(v) ? v.bytes : typeof v === 'string' ? size(v) : 0)]));
 }
 
 export function yamlOf(obj: KubeObject, texts: HiddenTexts = ENGLISH): string {
@@ -30,8 +30,8 @@ export function yamlOf(obj: KubeObject, texts: HiddenTexts = ENGLISH): string {
   let shown: KubeObject = { ...obj, metadata };
   if (isSecretObject(obj)) {
     shown = { ...shown };
-    if ('data' in obj) shown.data = hideValues(obj.data, texts);
-    if ('stringData' in obj) shown.stringData = hideValues(obj.stringData, texts);
+    if (obj.data != null) shown.data = hideValues(obj.data, texts, base64DecodedLength);
+    if (obj.stringData != null) shown.stringData = hideValues(obj.stringData, texts, utf8Length);
     const lastApplied = metadata.annotations?.[LAST_APPLIED_ANNOTATION];
     if (lastApplied !== undefined) {
       // Hidden whatever main sent: the annotation is kubectl's copy of data/stringData.
