@@ -7,6 +7,7 @@ import { createLogHandler } from './logs/handler';
 import { ClusterView } from './metrics/cluster';
 import { createMetricsProvider } from './metrics/metricsApi';
 import { ClusterScraper, sendExposition } from './metrics/scrape';
+import { createPortForwardHandler } from './portForward/handler';
 import { configuredUpstreams, createServiceProxyHandler } from './proxy';
 
 /** Path of the cluster-wide Prometheus scrape endpoint (bearer token required). */
@@ -14,6 +15,7 @@ export const CLUSTER_METRICS_PATH = '/metrics/cluster';
 
 /**
  * Installs the streaming handlers into `ctx.routes`: pods/log, pods/exec (WebSocket),
+ * pods/portforward (SPDY, SPDY-over-WebSocket, WebSocket channels),
  * services/proxy, nodes/proxy (`/metrics/cadvisor`), the metrics.k8s.io provider and the
  * `/metrics/cluster` Prometheus endpoint. Returns a stop function (open exec sessions are killed).
  */
@@ -27,6 +29,8 @@ export function installStreams(ctx: SimContext): () => void {
 
   ctx.routes.subresource('pods', 'log', createLogHandler(ctx));
   ctx.routes.upgrade('pods', 'exec', exec.handler);
+  const portForward = createPortForwardHandler(ctx);
+  ctx.routes.upgrade('pods', 'portforward', portForward.handler);
   ctx.routes.subresource('services', 'proxy', createServiceProxyHandler(ctx));
   ctx.routes.subresource('nodes', 'proxy', ({ res, name, rest }) => {
     if (rest !== '/metrics/cadvisor') throw new ApiError(404, 'NotFound', `the simulated kubelet on node "${name}" serves only /metrics/cadvisor`);
@@ -39,6 +43,7 @@ export function installStreams(ctx: SimContext): () => void {
 
   return () => {
     exec.close();
+    portForward.close();
     if (ownScratch) rmSync(ownScratch, { recursive: true, force: true });
   };
 }
