@@ -21,6 +21,7 @@ import { SimServer } from './server/server';
 import { generateTls } from './server/tls';
 import { writeKubeconfig } from './server/kubeconfig';
 import { installControllers } from './controllers';
+import { installChurn } from './controllers/churn';
 import { installStreams } from './streams';
 import { loadScenario } from './scenarios';
 
@@ -212,6 +213,8 @@ async function startIn(options: SimOptions & { dataDir: string }, withController
   if (withControllers) teardown.add(installControllers(ctx));
   if (options.scenario === 'empty') createSystemNamespaces(ctx);
   else await loadScenario(ctx, options.scenario, options);
+  // Churn (knob eventsPerSecond) starts once the scenario is in, so its rate is all churn.
+  teardown.add(installChurn(ctx));
 
   return {
     url,

@@ -411,6 +411,10 @@ export interface ChaosKnobs {
   malformedWatchRate: number;
   /** Fraction 0..1 of watch event lines cut short then the connection closed. */
   truncatedWatchRate: number;
+  /** Compact the watch history every K seconds, so resuming from before it gets 410 (0/unset = never). */
+  compactEverySeconds?: number;
+  /** Stall the open watches (kept open, nothing more written) every K seconds (0/unset = never). */
+  stallWatchesEverySeconds?: number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, apiVersionOf, type ChaosKnobs, type ResourceType, type Store, type StoredObject, type WatchEventType } from '../types';
+import { PeriodicChaos } from './periodicChaos';
 
 export interface WatchRequest {
   rt: ResourceType;
@@ -32,12 +33,15 @@ export class WatchHub {
   private conns = new Set<Connection>();
   private stalled = false;
   private dropTimer?: NodeJS.Timeout;
+  private readonly periodic: PeriodicChaos;
 
   constructor(
     private store: Store,
     private chaos: ChaosKnobs,
     private bookmarkIntervalMs: () => number,
-  ) {}
+  ) {
+    this.periodic = new PeriodicChaos(chaos, { compact: () => store.compact(), stallOpenWatches: () => this.stallOpen() });
+  }
 
   get size(): number {
     return this.conns.size;
@@ -56,8 +60,20 @@ export class WatchHub {
     }
   }
 
-  /** (Re)arms the periodic drop from chaos.dropWatchesEverySeconds. */
+  /**
+   * Stalls the watches open now: they stay open but get nothing more (not even bookmarks) until
+   * the client closes them; watches opened later are served normally. `stall(false)` closes them.
+   */
+  stallOpen(): void {
+    for (const c of this.conns) c.stalled = true;
+  }
+
+  /**
+   * (Re)arms the periodic drop from chaos.dropWatchesEverySeconds, and starts the periodic
+   * compaction and stalls (chaos.compactEverySeconds, chaos.stallWatchesEverySeconds).
+   */
   scheduleDrops(): void {
+    this.periodic.start();
     if (this.dropTimer) clearInterval(this.dropTimer);
     this.dropTimer = undefined;
     const k = this.chaos.dropWatchesEverySeconds;
@@ -68,6 +84,7 @@ export class WatchHub {
   }
 
   stop(): void {
+    this.periodic.stop();
     if (this.dropTimer) clearInterval(this.dropTimer);
     this.dropAll();
   }
