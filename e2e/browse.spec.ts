@@ -4,6 +4,8 @@
  * (picked from kubectl's own answer) is in the table.
  */
 import { test, expect } from './fixtures';
+import { t } from './support/catalog';
+import { saveScreenshot } from './support/screenshots';
 
 interface KindCase {
   id: string;
@@ -124,6 +126,7 @@ test.describe('browse every area', () => {
     await expect(warnings.getByRole('link').first()).toBeVisible();
     // Ages are real durations; an event newer than the view's clock must not read "<invalid> ago".
     await expect(overview).not.toContainText('<invalid>');
+    await saveScreenshot(app.page, 'overview-en');
   });
 
   for (const { area, kinds } of AREAS) {
@@ -177,8 +180,13 @@ test.describe('browse every area', () => {
     const list = app.list;
     await expect(list.rows.first()).toBeVisible();
     const headers = await list.headerTexts();
-    // kubectl get backups -A: NAMESPACE NAME SCHEDULE TARGET LAST BACKUP STATUS AGE (from the CRD).
-    expect(inOrder(headers, ['Name', 'Namespace', 'Schedule', 'Target', 'Last Backup', 'Status', 'Age']), headers.join(' | ')).toBe(true);
+    // kubectl get backups -A -o wide: NAMESPACE NAME SCHEDULE TARGET LAST BACKUP STATUS SIZE AGE.
+    // The custom columns are headed by the CRD's own column names (upper-cased, as kubectl prints
+    // them); SIZE has priority 1, so it shows in the wide view only.
+    expect(headers.slice(0, 2)).toEqual(['Name', 'Namespace']);
+    expect(headers.slice(2, 8), headers.join(' | ')).toEqual(['SCHEDULE', 'TARGET', 'LAST BACKUP', 'STATUS', 'SIZE', 'AGE']);
+    await list.view.getByRole('button', { name: t('en', 'list.wide'), exact: true }).click();
+    await expect.poll(() => list.headerTexts()).toEqual(['Name', 'Namespace', 'SCHEDULE', 'TARGET', 'LAST BACKUP', 'STATUS', 'AGE', 'Labels']);
     const names = await kubectl.names([`${backup!.spec.names.plural}.${backup!.spec.group}`, '-A']);
     await expect.poll(() => list.count()).toBe(names.length);
     await list.expectRows(names);

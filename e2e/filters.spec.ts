@@ -80,4 +80,26 @@ test.describe('filters', () => {
     await page.keyboard.press('Enter');
     await app.list.expectTitle('Deployments');
   });
+
+  test('keyboard in a table: arrows move the selected row, Enter opens its detail', async ({ app, kubectl, ns, page }) => {
+    await kubectl.apply(podManifest(ns, 'key-a'), podManifest(ns, 'key-b'), podManifest(ns, 'key-c'));
+    const list = await app.openList('pods', { namespaces: [ns] });
+    await list.expectRows(['key-a', 'key-b', 'key-c']);
+    await expect(list.countStatus).toHaveAccessibleName('Pods: 3 objects');
+    // Sorted by name, so "down" has a known neighbour.
+    await list.columnHeaders.filter({ hasText: /^Name(?!space)/ }).getByRole('button').click();
+    await expect(list.rows.first()).toContainText('key-a');
+    await list.grid.focus();
+    const selected = list.grid.getByRole('row', { selected: true });
+    await expect(selected).toContainText('key-a');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(selected).toContainText('key-c');
+    await page.keyboard.press('ArrowUp');
+    await expect(selected).toContainText('key-b');
+    await expect(list.grid).toHaveAttribute('aria-activedescendant', (await selected.getAttribute('id'))!);
+    await page.keyboard.press('Enter');
+    await expect(app.detail.heading('Pod')).toContainText('key-b');
+    expect(await app.hash()).toContain(`/pods/${ns}/key-b`);
+  });
 });

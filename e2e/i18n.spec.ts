@@ -22,6 +22,8 @@ test('switching to zh-CN in Settings translates the UI and survives a reload', a
   await app.list.setSelector('nothing=matches-this');
   await expect(app.list.emptyMessage).toHaveText(t('zh-CN', 'empty.list', { kind: 'Pod' }));
   await app.openOverview();
+  // Events loaded (the demo always has warnings), ages in Chinese.
+  await expect(page.getByRole('list', { name: t('zh-CN', 'overview.warnings'), exact: true }).getByRole('listitem').first()).toContainText(new RegExp(`${t('zh-CN', 'time.justNow')}|${tPattern('zh-CN', 'time.ago').source}`));
   await saveScreenshot(page, 'overview-zh-CN');
   // Persisted by main: a fresh browser (English locale) on the same server opens in Chinese.
   const other = await browser.newContext({ locale: 'en-US' });

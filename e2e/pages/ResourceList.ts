@@ -3,7 +3,7 @@
  * (namespaces, label selector, search), and the virtualized grid.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { t, type Lang } from '../support/catalog';
+import { t, tPattern, type Lang } from '../support/catalog';
 
 export class ResourceList {
   constructor(
@@ -19,10 +19,16 @@ export class ResourceList {
     return this.view.getByRole('heading', { level: 1 });
   }
 
-  /** The number in the header ("Pods 1,234" → 1234). */
+  /** The header's count of matching objects: a status named "<kind title>: 1,234 objects". */
+  get countStatus(): Locator {
+    const forms = [1, 2].map((count) => tPattern(this.lang, 'list.count', { count }).source);
+    return this.heading.getByRole('status', { name: new RegExp(`^.+: (${forms.join('|')})$`) });
+  }
+
+  /** The number in the header ("Pods 1,234" → 1234), read from the count's accessible name. */
   async count(): Promise<number> {
-    const text = (await this.heading.locator('.count').textContent()) ?? '';
-    const digits = text.replace(/[^\d]/g, '');
+    const name = (await this.countStatus.getAttribute('aria-label')) ?? '';
+    const digits = name.slice(name.lastIndexOf(':') + 1).replace(/[^\d]/g, '');
     if (!digits) throw new Error(`no count in the list header "${await this.heading.textContent()}"`);
     return Number(digits);
   }
@@ -124,7 +130,8 @@ export class ResourceList {
     await expect.poll(async () => (await this.rowNames()).sort(), { message: 'rows of the list' }).toEqual([...names].sort());
   }
 
+  /** The list stream's state ("Stream status: live"). */
   get streamBadge(): Locator {
-    return this.view.locator('header').getByRole('status');
+    return this.view.locator('header').getByRole('status', { name: new RegExp(`^${t(this.lang, 'status.streamLabel')}: `) });
   }
 }

@@ -99,7 +99,11 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
     <section className="list-view" aria-labelledby={titleId}>
       <header className="view-header">
         <h1 id={titleId}>
-          {kind.title} <span className="count">{fmt.count(rows.length)}</span>
+          {kind.title}{' '}
+          {/* A named status so it can be found and read ("Pods: 1,234 objects"); not live: rows churn. */}
+          <span className="count" role="status" aria-live="off" aria-label={`${kind.title}: ${t('list.count', { count: rows.length, formatted: fmt.count(rows.length) })}`}>
+            {fmt.count(rows.length)}
+          </span>
         </h1>
         {filteredOut && loaded && (
           <span className="muted list-total">

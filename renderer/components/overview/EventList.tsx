@@ -36,8 +36,10 @@ export function EventList({ context, title, events, empty, loading }: { context:
                 <span className="event-when muted" title={fmt.time(last)}>
                   {fmt.ago(last, now)}
                 </span>
-                <span className="mono event-reason">{String(e.reason ?? '')}</span>
-                {io.name && io.kind && <ObjectLink context={context} kind={io.kind} apiVersion={io.apiVersion} namespace={io.namespace} name={io.name} withKind />}
+                <span className="mono event-reason" title={String(e.reason ?? '')}>
+                  {String(e.reason ?? '')}
+                </span>
+                {io.name && io.kind ? <ObjectLink context={context} kind={io.kind} apiVersion={io.apiVersion} namespace={io.namespace} name={io.name} withKind /> : <span />}
                 <span className="event-message">{String(e.message ?? '')}</span>
               </li>
             );
