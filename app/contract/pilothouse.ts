@@ -5,7 +5,7 @@
 import type { KubeObject, ResourceRef } from '../kube/object';
 import type { WatchEvent } from '../watch/types';
 import { defineCall, defineStream } from './descriptor';
-import type { ContractErrorData } from './errors';
+import type { ContractErrorData, DisplayMessage } from './errors';
 
 export type AuthKind = 'token' | 'token-file' | 'client-cert' | 'exec' | 'oidc' | 'basic' | 'none';
 
@@ -32,7 +32,12 @@ export interface ContextInfo {
 
 export interface KubeconfigProblem {
   file: string;
+  /** English, for logs; people see `display` (and `detail`). */
   message: string;
+  /** The problem as a message id with parameters (see MESSAGE_CODES). */
+  display?: DisplayMessage;
+  /** Text that is not ours (a YAML parser's or the system's error), shown verbatim. */
+  detail?: string;
 }
 
 export interface ContextsSnapshot {

@@ -2,7 +2,7 @@
  * The contract's handlers: thin adapters from validated requests to the core's services.
  * Every request is checked first (validate.ts): the renderer is not trusted.
  */
-import { ContractError } from '../../app/contract/errors';
+import { ContractError, displayError } from '../../app/contract/errors';
 import type { HandlersFor } from '../../app/contract/descriptor';
 import type { PilothouseContract } from '../../app/contract/pilothouse';
 import type { KubeObject } from '../../app/kube/object';
@@ -27,7 +27,7 @@ export interface HandlerDeps {
 export function createHandlers(deps: HandlerDeps): HandlersFor<PilothouseContract> {
   const { contexts, clusters, trust, settings } = deps;
   const knownContext = (name: string) => {
-    if (!contexts.get(name)) throw new ContractError({ code: 'not-found', message: `No context named "${name}" in the kubeconfig` });
+    if (!contexts.get(name)) throw displayError('not-found', { code: 'context-unknown', params: { context: name } }, `No context named "${name}" in the kubeconfig`);
     return name;
   };
 
@@ -55,11 +55,11 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<PilothouseContrac
       const { context, command } = validate.trustRequest(req);
       const rc = contexts.get(knownContext(context));
       const exec = rc?.user?.exec;
-      if (!exec) throw validate.badRequest(`Context "${context}" does not use an exec credential plugin`);
+      if (!exec) throw displayError('bad-request', { code: 'not-exec-context', params: { context } }, `Context "${context}" does not use an exec credential plugin`);
       const current = execCommandLine(exec);
       if (command !== current) {
         // The kubeconfig changed since the user saw the prompt: trust only what they saw and what runs.
-        throw new ContractError({ code: 'conflict', message: `The exec command of context "${context}" is now: ${current}`, details: { command: current } });
+        throw displayError('conflict', { code: 'exec-command-changed', params: { context, command: current } }, `The exec command of context "${context}" is now: ${current}`, { details: { command: current } });
       }
       await trust.trust(context, command);
       contexts.emit();

@@ -1,6 +1,6 @@
 /** User settings in a small JSON file (atomic writes, serialized); invalid fields are dropped. */
 import fs from 'node:fs/promises';
-import { ContractError } from '../../app/contract/errors';
+import { displayError } from '../../app/contract/errors';
 import type { Settings } from '../../app/contract/pilothouse';
 import { createSerialQueue, writeFileAtomic } from './util/atomicWrite';
 
@@ -50,7 +50,7 @@ export class SettingsStore {
 /** Validates settings; `strict` throws on bad fields (renderer input), otherwise drops them (file). */
 export function sanitizeSettings(raw: unknown, strict: boolean): Settings {
   const fail = (message: string) => {
-    if (strict) throw new ContractError({ code: 'bad-request', message });
+    if (strict) throw displayError('bad-request', { code: 'bad-request' }, message, { detail: message });
   };
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     fail('Settings must be an object');

@@ -2,7 +2,7 @@
  * Shape checks for requests from the renderer (untrusted: a compromised renderer may send
  * anything). Each returns a clean copy or throws `bad-request` with a specific message.
  */
-import { ContractError } from '../../app/contract/errors';
+import { displayError, type ContractError } from '../../app/contract/errors';
 import type { ObjectAddress, WatchParams } from '../../app/contract/pilothouse';
 import type { ResourceRef } from '../../app/kube/object';
 
@@ -11,8 +11,9 @@ const GROUP = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)
 const VERSION = /^v[0-9]+((alpha|beta)[0-9]+)?$/;
 const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.:@]*[A-Za-z0-9])?$/;
 
+/** The renderer broke the contract: shown as "bad request", with our English sentence as detail. */
 export function badRequest(message: string): ContractError {
-  return new ContractError({ code: 'bad-request', message });
+  return displayError('bad-request', { code: 'bad-request' }, message, { detail: message });
 }
 
 function obj(v: unknown, what: string): Record<string, unknown> {

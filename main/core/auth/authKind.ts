@@ -18,8 +18,11 @@ export function authKindOf(user: KubeUser | undefined): AuthKind {
  * their `cmd-path` through a shell with no trust step, and kubectl itself removed them in 1.26
  * in favour of exec plugins (which we do support, after trust).
  */
-export function unsupportedAuthProvider(user: KubeUser | undefined): string | undefined {
+export function unsupportedAuthProvider(user: KubeUser | undefined): { provider: string; message: string } | undefined {
   const p = user?.authProvider;
   if (!p || user?.exec || p.name === 'oidc') return undefined;
-  return `The "${p.name}" auth-provider is not supported (kubectl removed it in 1.26); use an exec credential plugin such as gke-gcloud-auth-plugin or kubelogin instead`;
+  return {
+    provider: p.name,
+    message: `The "${p.name}" auth-provider is not supported (kubectl removed it in 1.26); use an exec credential plugin such as gke-gcloud-auth-plugin or kubelogin instead`,
+  };
 }

@@ -13,7 +13,7 @@ import https from 'node:https';
 import { KubeConfig, type User } from '@kubernetes/client-node';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import { SocksProxyAgent } from 'socks-proxy-agent';
-import { ContractError } from '../../../app/contract/errors';
+import { displayError } from '../../../app/contract/errors';
 import type { ResolvedContext } from '../kubeconfig/types';
 import { unsupportedAuthProvider } from './authKind';
 import { ExecCredentialCache } from './execCredential';
@@ -93,17 +93,24 @@ export class ClusterTransport {
   }
 
   async prepare(): Promise<PreparedRequest> {
-    if (this.disposed) throw new ContractError({ code: 'cancelled', message: `Context "${this.rc.name}" was disconnected` });
-    if (!this.rc.cluster) throw new ContractError({ code: 'kubeconfig', message: this.rc.problem ?? `Context "${this.rc.name}" has no cluster`, details: { file: this.rc.context.sourceFile } });
+    const context = this.rc.name;
+    if (this.disposed) throw displayError('cancelled', { code: 'context-disconnected', params: { context } }, `Context "${context}" was disconnected`);
+    if (!this.rc.cluster) {
+      const problem = this.rc.problem ?? { message: `Context "${context}" has no cluster`, display: { code: 'context-no-cluster', params: { context } } };
+      throw displayError('kubeconfig', problem.display, problem.message, { details: { file: this.rc.context.sourceFile } });
+    }
     const refused = unsupportedAuthProvider(this.rc.user);
-    if (refused) throw new ContractError({ code: 'kubeconfig', message: refused, details: { file: this.rc.user?.sourceFile } });
+    if (refused) {
+      throw displayError('kubeconfig', { code: 'auth-provider-refused', params: { context, provider: refused.provider } }, refused.message, { details: { file: this.rc.user?.sourceFile } });
+    }
     const untrusted = this.untrustedExecCommand();
     if (untrusted) {
-      throw new ContractError({
-        code: 'untrusted-exec',
-        message: `Context "${this.rc.name}" gets its credentials by running a command you have not trusted yet: ${untrusted}`,
-        details: { command: untrusted, context: this.rc.name },
-      });
+      throw displayError(
+        'untrusted-exec',
+        { code: 'exec-untrusted', params: { context, command: untrusted } },
+        `Context "${context}" gets its credentials by running a command you have not trusted yet: ${untrusted}`,
+        { details: { command: untrusted, context } },
+      );
     }
     if (!this.base) this.base = await this.loadBase();
     const headers = { ...this.base.headers };
@@ -156,7 +163,9 @@ export class ClusterTransport {
     try {
       await this.kc.applyToHTTPSOptions(o);
     } catch (err) {
-      throw new ContractError({ code: 'kubeconfig', message: `Context "${this.rc.name}": ${(err as Error).message}`, details: { file: this.rc.context.sourceFile } });
+      const detail = (err as Error).message;
+      const file = this.rc.user?.sourceFile ?? this.rc.context.sourceFile;
+      throw displayError('kubeconfig', { code: 'context-credentials', params: { context: this.rc.name, file } }, `Context "${this.rc.name}": ${detail}`, { detail, details: { file } });
     }
     const headers: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(o.headers ?? {})) if (typeof v === 'string' || Array.isArray(v)) headers[k] = v;
@@ -176,10 +185,8 @@ export class ClusterTransport {
     const proxy = this.rc.cluster?.proxyUrl;
     const common = { keepAlive: true, keepAliveMsecs: 30_000, maxFreeSockets: 8 };
     if (proxy) {
+      checkProxyUrl(proxy, this.rc);
       if (/^socks[45]?h?:/.test(proxy)) return new SocksProxyAgent(proxy, { ...common, ...tls });
-      if (!/^https?:/.test(proxy)) {
-        throw new ContractError({ code: 'kubeconfig', message: `Unsupported proxy-url scheme in cluster "${this.rc.cluster?.name}": ${new URL(proxy).protocol}` });
-      }
       return secure ? new HttpsProxyAgent({ ...common, ...tls, proxy }) : new HttpProxyAgent({ ...common, proxy });
     }
     return secure ? new https.Agent({ ...common, ...tls }) : new http.Agent(common);
@@ -193,9 +200,40 @@ export class ClusterTransport {
       }
       return this.tokenFile.token;
     } catch (err) {
-      throw new ContractError({ code: 'kubeconfig', message: `Cannot read the token file ${file}: ${(err as Error).message}`, details: { file } });
+      const detail = (err as Error).message;
+      throw displayError('kubeconfig', { code: 'token-file-unreadable', params: { file } }, `Cannot read the token file ${file}: ${detail}`, { detail, details: { file } });
     }
   }
+}
+
+/**
+ * A cluster's `proxy-url` must be an absolute http(s) or socks URL. Anything else is a kubeconfig
+ * error naming the context, the file and the value (with any password in it masked), instead of
+ * the TypeError "Invalid URL" that `new URL` or the proxy agents would throw.
+ */
+export function checkProxyUrl(proxy: string, rc: ResolvedContext): void {
+  const cluster = rc.cluster?.name ?? rc.context.cluster;
+  const file = rc.cluster?.sourceFile ?? rc.context.sourceFile;
+  const where = `cluster "${cluster}" of context "${rc.name}" (${file})`;
+  let url: URL | undefined;
+  try {
+    url = new URL(proxy);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !url.host) {
+    const value = maskUserInfo(proxy);
+    throw displayError('kubeconfig', { code: 'proxy-url-invalid', params: { context: rc.name, cluster, file, value } }, `Invalid proxy-url in ${where}: ${JSON.stringify(value)} is not a URL`, { details: { file } });
+  }
+  if (!/^(https?|socks[45]?h?):$/.test(url.protocol)) {
+    const scheme = url.protocol;
+    throw displayError('kubeconfig', { code: 'proxy-url-scheme', params: { context: rc.name, cluster, file, scheme } }, `Unsupported proxy-url scheme ${scheme} in ${where}`, { details: { file } });
+  }
+}
+
+/** "user:secret@host" → "user:***@host": a proxy password never reaches a message. */
+function maskUserInfo(value: string): string {
+  return value.replace(/^([^@/]*?:)[^@/]*@/, '$1***@').replace(/(\/\/[^@/:]*:)[^@/]*@/, '$1***@');
 }
 
 function pick(config: Record<string, string>, keys: string[]): Record<string, string> {

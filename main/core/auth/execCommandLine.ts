@@ -30,6 +30,28 @@ export function execCommandLine(exec: ExecConfig): string {
   return [...env, quote(exec.command), ...args].join(' ');
 }
 
+/**
+ * Masks what looks like a credential in free text a plugin printed (its stderr): values of
+ * secret-looking names (`token=…`, `"client_secret": "…"`, `--password …`), bearer tokens, JWTs
+ * and long opaque strings of letters and digits. Masked values become the same short hash as in
+ * the command line, so two mentions of one value still read as one.
+ */
+export function maskSecrets(text: string): string {
+  const mask = (m: string, key: string, sep: string, quoteChar: string, v: string) => (v.startsWith('<hidden:') ? m : `${key}${sep}${quoteChar}${hidden(v)}`);
+  return text
+    .replace(/(Bearer\s+)([A-Za-z0-9._~+/=-]+)/gi, (_m, lead: string, v: string) => lead + hidden(v))
+    .replace(/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, (v) => hidden(v))
+    .replace(SECRET_ASSIGNMENT, mask)
+    .replace(SECRET_FLAG, (m, key: string, sep: string, v: string) => mask(m, key, sep, '', v))
+    .replace(/(?<![A-Za-z0-9_+=-])[A-Za-z0-9_+=-]{32,}/g, (v) => (/[0-9]/.test(v) && /[A-Za-z]/.test(v) ? hidden(v) : v));
+}
+
+const SECRET_KEY = `[A-Za-z0-9_.-]*(?:${SECRET_NAME.source})[A-Za-z0-9_.-]*`;
+/** `name=value`, `name: value` or `"name": "value"` where the name looks secret. */
+const SECRET_ASSIGNMENT = new RegExp(`(["']?${SECRET_KEY}["']?)(\\s*[=:]\\s*)(["']?)([^\\s"',;]+)`, 'gi');
+/** `--name value` where the flag looks secret (prose such as "token expired" is left alone). */
+const SECRET_FLAG = new RegExp(`(--?${SECRET_KEY})(\\s+)(?!-)([^\\s"',;]+)`, 'gi');
+
 function hidden(value: string): string {
   return `<hidden:${createHash('sha256').update(value).digest('hex').slice(0, 12)}>`;
 }

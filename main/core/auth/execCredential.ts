@@ -9,9 +9,9 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { ContractError } from '../../../app/contract/errors';
+import { displayError } from '../../../app/contract/errors';
 import type { ExecConfig } from '../kubeconfig/types';
-import { execCommandLine } from './execCommandLine';
+import { execCommandLine, maskSecrets } from './execCommandLine';
 
 export interface ExecCredentialStatus {
   token?: string;
@@ -60,31 +60,34 @@ export async function runExecPlugin(exec: ExecConfig, options: { server?: string
     child.on('error', (e) => (spawnError = e));
     child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err, error: spawnError }));
   });
+  const details = { command: commandLine };
   if (error) {
-    const notFound = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    const hint = notFound && exec.installHint ? ` ${exec.installHint.trim()}` : '';
-    throw new ContractError({
-      code: 'unauthorized',
-      message: notFound ? `Credential plugin not found: ${exec.command} (searched PATH and the usual install folders).${hint}` : `Credential plugin failed to start: ${error.message}`,
-      details: { command: commandLine },
-    });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      // The installHint is the kubeconfig author's text: shown as it is.
+      const hint = exec.installHint?.trim();
+      throw displayError('unauthorized', { code: 'exec-not-found', params: { command: exec.command } }, `Credential plugin not found: ${exec.command} (searched PATH and the usual install folders).${hint ? ` ${hint}` : ''}`, {
+        ...(hint ? { detail: hint } : {}),
+        details,
+      });
+    }
+    throw displayError('unauthorized', { code: 'exec-start-failed', params: { command: commandLine } }, `Credential plugin failed to start: ${error.message}`, { detail: error.message, details });
   }
   if (code !== 0) {
-    throw new ContractError({
-      code: 'unauthorized',
-      message: `Credential plugin exited with ${code === null ? 'a timeout or signal' : `code ${code}`}: ${commandLine}${stderr.trim() ? `\n${stderr.trim().slice(0, 2000)}` : ''}`,
-      details: { command: commandLine },
-    });
+    const tail = stderrTail(stderr);
+    const extra = { ...(tail ? { detail: tail } : {}), details };
+    const english = `Credential plugin exited with ${code === null ? 'a timeout or signal' : `code ${code}`}: ${commandLine}${tail ? `\n${tail}` : ''}`;
+    if (code === null) throw displayError('unauthorized', { code: 'exec-killed', params: { command: commandLine } }, english, extra);
+    throw displayError('unauthorized', { code: 'exec-exit-code', params: { command: commandLine, code } }, english, extra);
   }
   let parsed: { kind?: string; status?: Record<string, unknown> };
   try {
     parsed = JSON.parse(stdout);
   } catch {
-    throw new ContractError({ code: 'unauthorized', message: `Credential plugin printed no ExecCredential JSON: ${commandLine}`, details: { command: commandLine } });
+    throw displayError('unauthorized', { code: 'exec-no-json', params: { command: commandLine } }, `Credential plugin printed no ExecCredential JSON: ${commandLine}`, { details });
   }
   const status = parsed?.status;
   if (!status || typeof status !== 'object') {
-    throw new ContractError({ code: 'unauthorized', message: `Credential plugin returned an ExecCredential without status: ${commandLine}`, details: { command: commandLine } });
+    throw displayError('unauthorized', { code: 'exec-no-status', params: { command: commandLine } }, `Credential plugin returned an ExecCredential without status: ${commandLine}`, { details });
   }
   const result: ExecCredentialStatus = {};
   if (typeof status.token === 'string' && status.token) result.token = status.token;
@@ -95,9 +98,29 @@ export async function runExecPlugin(exec: ExecConfig, options: { server?: string
     if (!Number.isNaN(t)) result.expiresAt = t;
   }
   if (!result.token && !(result.clientCertificateData && result.clientKeyData)) {
-    throw new ContractError({ code: 'unauthorized', message: `Credential plugin returned neither a token nor a client certificate: ${commandLine}` });
+    throw displayError('unauthorized', { code: 'exec-no-credential', params: { command: commandLine } }, `Credential plugin returned neither a token nor a client certificate: ${commandLine}`, { details });
   }
   return result;
+}
+
+/** How much of a failed plugin's stderr reaches a message: the end is where the reason is. */
+export const STDERR_TAIL_LINES = 5;
+export const STDERR_TAIL_CHARS = 500;
+
+/**
+ * The last lines of a plugin's stderr, for an error message: at most 5 non-blank lines and 500
+ * characters, with anything that looks like a credential masked first (plugins print tokens in
+ * debug output, and the message reaches the renderer and the logs).
+ */
+export function stderrTail(stderr: string): string {
+  const lines = maskSecrets(stderr)
+    .split(/\r?\n/)
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== '');
+  let tail = lines.slice(-STDERR_TAIL_LINES).join('\n');
+  if (lines.length > STDERR_TAIL_LINES) tail = `…\n${tail}`;
+  if (tail.length > STDERR_TAIL_CHARS) tail = `…${tail.slice(-(STDERR_TAIL_CHARS - 1))}`;
+  return tail;
 }
 
 /** One cached credential per plugin; concurrent requests share one plugin run. */

@@ -3,7 +3,7 @@
  * all of them, and the health list the UI shows. Reacts to kubeconfig edits: a connected
  * context whose entries changed reconnects (its informers relist), a removed one disconnects.
  */
-import { ContractError, toErrorData, type ContractErrorData } from '../../../app/contract/errors';
+import { displayError, toErrorData, type ContractErrorData } from '../../../app/contract/errors';
 import type { ApiResourceInfo, ClusterHealth, ClusterState } from '../../../app/contract/pilothouse';
 import { ClusterTransport } from '../auth/clusterTransport';
 import type { ExecTrustStore } from '../auth/execTrustStore';
@@ -56,7 +56,7 @@ export class ClusterManager {
       },
     });
     this.offContextChanges = contexts.onChanges(({ changed, removed }) => {
-      for (const name of removed) this.disconnect(name, { code: 'not-found', message: `Context "${name}" was removed from the kubeconfig` });
+      for (const name of removed) this.disconnect(name, { code: 'not-found', message: `Context "${name}" was removed from the kubeconfig`, display: { code: 'context-removed', params: { context: name } } });
       for (const name of changed) if (this.connections.has(name)) this.reconfigure(name);
     });
   }
@@ -72,7 +72,7 @@ export class ClusterManager {
   /** Disconnects: stops informers and ends their streams. */
   disconnect(context: string, reason?: ContractErrorData): void {
     const conn = this.connections.get(context);
-    this.informers.stopContext(context, reason ?? { code: 'cancelled', message: `Cluster "${context}" was disconnected` });
+    this.informers.stopContext(context, reason ?? { code: 'cancelled', message: `Cluster "${context}" was disconnected`, display: { code: 'context-disconnected', params: { context } } });
     if (!conn) return;
     this.connections.delete(context);
     conn.generation++;
@@ -102,7 +102,7 @@ export class ClusterManager {
     const result = conn.discovery!.result;
     if (!signal) return result;
     return new Promise((resolve, reject) => {
-      const onAbort = () => reject(new ContractError({ code: 'cancelled', message: 'Cancelled' }));
+      const onAbort = () => reject(displayError('cancelled', { code: 'cancelled' }, 'Cancelled'));
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       result.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
@@ -155,7 +155,7 @@ export class ClusterManager {
     const existing = this.connections.get(context);
     if (existing) return existing;
     const rc = this.contexts.get(context);
-    if (!rc) throw new ContractError({ code: 'not-found', message: `No context named "${context}" in the kubeconfig` });
+    if (!rc) throw displayError('not-found', { code: 'context-unknown', params: { context } }, `No context named "${context}" in the kubeconfig`);
     const conn: Connection = { context, transport: new ClusterTransport(rc, this.trust), state: 'connecting', generation: 0 };
     this.connections.set(context, conn);
     this.options.onOpenContextsChanged?.(this.openContexts());
@@ -215,7 +215,7 @@ export class ClusterManager {
 
   private transportOf(context: string): ClusterTransport {
     const conn = this.connections.get(context);
-    if (!conn) throw new ContractError({ code: 'cancelled', message: `Cluster "${context}" is not connected` });
+    if (!conn) throw displayError('cancelled', { code: 'cluster-not-connected', params: { context } }, `Cluster "${context}" is not connected`);
     return conn.transport;
   }
 

@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { ContractError, errorCodeForStatus } from '../../../app/contract/errors';
+import { ContractError, displayError, errorCodeForStatus, type DisplayMessage, type MessageCode } from '../../../app/contract/errors';
 import type { ClusterTransport } from '../auth/clusterTransport';
 
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -37,7 +37,7 @@ export async function requestJson<T>(transport: ClusterTransport, req: KubeReque
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new ContractError({ code: 'server-error', message: `The API server sent invalid JSON for ${req.path}` });
+    throw displayError('server-error', { code: 'invalid-json', params: { path: req.path } }, `The API server sent invalid JSON for ${req.path}`);
   }
 }
 
@@ -111,23 +111,33 @@ function sendOnce(url: URL, prepared: Awaited<ReturnType<ClusterTransport['prepa
 /** "connect ECONNREFUSED 127.0.0.1:6443" → "Cannot reach https://127.0.0.1:6443: connection refused". */
 export function networkError(url: URL, err: Error): ContractError {
   const code = (err as NodeJS.ErrnoException).code ?? '';
-  const reasons: Record<string, string> = {
-    ECONNREFUSED: 'connection refused',
-    ENOTFOUND: 'host not found',
-    EAI_AGAIN: 'host name lookup failed',
-    ETIMEDOUT: 'connection timed out',
-    ECONNRESET: 'connection reset',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    EPIPE: 'connection closed',
-    UND_ERR_SOCKET: 'connection closed',
+  const reasons: Record<string, [MessageCode, string]> = {
+    ECONNREFUSED: ['net-refused', 'connection refused'],
+    ENOTFOUND: ['net-host-not-found', 'host not found'],
+    EAI_AGAIN: ['net-lookup-failed', 'host name lookup failed'],
+    ETIMEDOUT: ['net-timed-out', 'connection timed out'],
+    ECONNRESET: ['net-reset', 'connection reset'],
+    EHOSTUNREACH: ['net-host-unreachable', 'host unreachable'],
+    ENETUNREACH: ['net-network-unreachable', 'network unreachable'],
+    EPIPE: ['net-closed', 'connection closed'],
+    UND_ERR_SOCKET: ['net-closed', 'connection closed'],
   };
-  let reason = reasons[code];
-  if (!reason && (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|SSL/.test(code) || /certificate|ssl|tls/i.test(err.message))) {
-    reason = `TLS error: ${err.message}`;
+  let known = reasons[code];
+  let detail: string | undefined;
+  if (!known && (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|SSL/.test(code) || /certificate|ssl|tls/i.test(err.message))) {
+    known = ['net-tls', `TLS error: ${err.message}`];
+    detail = err.message;
   }
-  if (!reason && err.message === 'socket hang up') reason = 'the server closed the connection';
-  return new ContractError({ code: 'unreachable', message: `Cannot reach ${url.origin}: ${reason ?? err.message}`, details: code ? { errno: code } : undefined });
+  if (!known && err.message === 'socket hang up') known = ['net-closed', 'the server closed the connection'];
+  if (!known) {
+    known = ['net-failed', err.message];
+    detail = err.message;
+  }
+  const [display, reason] = known;
+  return displayError('unreachable', { code: display, params: { server: url.origin } }, `Cannot reach ${url.origin}: ${reason}`, {
+    ...(detail !== undefined ? { detail } : {}),
+    details: code ? { errno: code } : undefined,
+  });
 }
 
 async function errorFromResponse(res: http.IncomingMessage, signal?: AbortSignal): Promise<ContractError> {
@@ -139,19 +149,26 @@ async function errorFromResponse(res: http.IncomingMessage, signal?: AbortSignal
     // Keep the status even if the body could not be read.
   }
   let message = `HTTP ${status} ${res.statusMessage ?? ''}`.trim();
+  let detail: string | undefined;
   let reason: string | undefined;
   try {
     const s = JSON.parse(text) as { kind?: string; message?: string; reason?: string };
-    if (s && typeof s.message === 'string' && s.message) message = s.message;
+    if (s && typeof s.message === 'string' && s.message) message = detail = s.message;
     if (s && typeof s.reason === 'string') reason = s.reason;
   } catch {
-    if (text.trim() && text.length < 500) message = `${message}: ${text.trim()}`;
+    if (text.trim() && text.length < 500) {
+      detail = text.trim();
+      message = `${message}: ${detail}`;
+    }
   }
   const details: Record<string, unknown> = {};
   if (reason) details.reason = reason;
   const retryAfter = res.headers['retry-after'];
   if (retryAfter) details.retryAfterSeconds = Number(retryAfter);
-  return new ContractError({ code: errorCodeForStatus(status), message, status, details: Object.keys(details).length ? details : undefined });
+  const code = errorCodeForStatus(status);
+  // A status with a code of its own (403 forbidden…) reads as that code; any other names the status.
+  const display: DisplayMessage = code === 'internal' ? { code: 'api-status', params: { status } } : { code };
+  return new ContractError({ code, message, display, ...(detail !== undefined ? { detail } : {}), status, details: Object.keys(details).length ? details : undefined });
 }
 
 function readBody(res: http.IncomingMessage, limit: number, signal?: AbortSignal): Promise<string> {
@@ -170,7 +187,7 @@ function readBody(res: http.IncomingMessage, limit: number, signal?: AbortSignal
     });
     res.on('error', (err) => {
       signal?.removeEventListener('abort', onAbort);
-      reject(err instanceof ContractError ? err : new ContractError({ code: 'unreachable', message: `Connection lost while reading the answer: ${err.message}` }));
+      reject(err instanceof ContractError ? err : displayError('unreachable', { code: 'net-lost-reading' }, `Connection lost while reading the answer: ${err.message}`, { detail: err.message }));
     });
   });
 }
@@ -200,5 +217,5 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 function cancelled(): ContractError {
-  return new ContractError({ code: 'cancelled', message: 'Cancelled' });
+  return displayError('cancelled', { code: 'cancelled' }, 'Cancelled');
 }

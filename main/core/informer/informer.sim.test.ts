@@ -185,6 +185,9 @@ describe('Informer against the simulator', () => {
     sim.ctx.stallWatches(true);
     sim.ctx.api.create('pods', pod('storm', 'during-stall'));
     await until(() => states(events).includes('reconnecting:stalled'));
+    // For display: a message id with its parameters, translated by the renderer.
+    const stalled = events.find((e) => e.type === 'status' && e.status.reason === 'stalled');
+    expect(stalled?.type === 'status' && stalled.status.display).toEqual({ code: 'watchdog', params: { seconds: 1 } });
     expect(changed(events)).not.toContain('ADDED during-stall');
     sim.ctx.stallWatches(false);
     await until(() => changed(events).includes('ADDED during-stall'));
@@ -203,6 +206,8 @@ describe('Informer against the simulator', () => {
     await until(() => states(events).includes('failed:forbidden'));
     const failed = events.find((e) => e.type === 'status' && e.status.state === 'failed');
     expect(failed?.type === 'status' && failed.status.message).toMatch(/forbidden/);
+    // The API server's own words travel as `detail`, shown verbatim; the code is translated.
+    expect(failed?.type === 'status' && failed.status).toMatchObject({ display: { code: 'forbidden' }, detail: expect.stringMatching(/cannot list resource "pods"/) });
     await new Promise((r) => setTimeout(r, 300));
     expect(log).toHaveLength(1);
   });

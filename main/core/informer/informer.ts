@@ -11,14 +11,14 @@
  * resourceVersions are opaque strings: stored and sent back, never compared or parsed.
  */
 import type { Readable } from 'node:stream';
-import { ContractError, toErrorData } from '../../../app/contract/errors';
+import { ContractError, toErrorData, errorCodeForStatus, type ContractErrorData, type DisplayMessage } from '../../../app/contract/errors';
 import type { KubeObject, ResourceRef } from '../../../app/kube/object';
 import { backoffDelay } from '../../../app/watch/backoff';
-import type { StreamStatus, WatchChange, WatchEvent } from '../../../app/watch/types';
+import type { StreamReason, StreamStatus, WatchChange, WatchEvent } from '../../../app/watch/types';
 import type { KubeRequest } from '../http/kubeHttp';
 import { collectionPath, normalizeObject, objectKey } from './normalize';
 import { relistDiff } from './relistDiff';
-import { WatchLineSplitter } from './watchLines';
+import { MAX_WATCH_LINE, WatchLineSplitter } from './watchLines';
 
 /** The two requests an informer makes; bound to one cluster's transport. */
 export interface ListWatchClient {
@@ -58,7 +58,24 @@ interface KubeList {
   items?: KubeObject[];
 }
 
-type WatchEnd = { kind: 'timeout' } | { kind: 'gone'; message: string } | { kind: 'broken'; reason: string; message: string };
+/** Why a stream is not live: a reason for the short label, and the sentence (English for logs, a message id for people). */
+interface Why {
+  reason: StreamReason;
+  message: string;
+  display?: DisplayMessage;
+  detail?: string;
+}
+
+type WatchEnd = { kind: 'timeout' } | ({ kind: 'gone' } & Why) | ({ kind: 'broken' } & Why);
+
+/** A stream status reason for an error that crossed our own layers (http, auth). */
+function whyOf(data: ContractErrorData): Why {
+  return { reason: data.code, message: data.message, display: data.display, detail: data.detail };
+}
+
+function broken(reason: StreamReason, display: DisplayMessage, message: string, detail?: string): WatchEnd {
+  return { kind: 'broken', reason, message, display, ...(detail !== undefined ? { detail } : {}) };
+}
 
 export type InformerListener = (event: WatchEvent) => void;
 
@@ -170,11 +187,12 @@ export class Informer {
         if (end.kind === 'gone') {
           this.resourceVersion = undefined;
           // Relist at once; only a server that keeps answering 410 gets backed off.
-          if (attempt <= 2) this.setStatus({ state: 'reconnecting', reason: 'gone', message: end.message, attempt });
-          else await this.backoff(attempt, 'gone', end.message);
+          const why: Why = { reason: 'gone', message: end.message, display: end.display, detail: end.detail };
+          if (attempt <= 2) this.setStatus({ state: 'reconnecting', ...why, attempt });
+          else await this.backoff(attempt, why);
           continue;
         }
-        await this.backoff(attempt, end.reason, end.message);
+        await this.backoff(attempt, { reason: end.reason, message: end.message, display: end.display, detail: end.detail });
       } catch (err) {
         if (this.stopped) return;
         const data = toErrorData(err);
@@ -184,24 +202,24 @@ export class Informer {
         if (data.code === 'gone') {
           this.resourceVersion = undefined;
           attempt++;
-          if (attempt > 2) await this.backoff(attempt, 'gone', data.message);
+          if (attempt > 2) await this.backoff(attempt, whyOf(data));
           continue;
         }
         if (['unauthorized', 'forbidden', 'not-found', 'untrusted-exec', 'kubeconfig', 'invalid', 'bad-request'].includes(data.code)) {
           const retryAt = Date.now() + this.opts.failedRetryMs;
-          this.setStatus({ state: 'failed', reason: data.code, message: data.message, nextRetryAt: new Date(retryAt).toISOString() });
+          this.setStatus({ state: 'failed', ...whyOf(data), nextRetryAt: new Date(retryAt).toISOString() });
           await this.sleep(this.opts.failedRetryMs);
           continue;
         }
         attempt++;
-        await this.backoff(attempt, data.code === 'unreachable' ? 'unreachable' : data.code, data.message);
+        await this.backoff(attempt, whyOf(data));
       }
     }
   }
 
-  private async backoff(attempt: number, reason: string, message: string): Promise<void> {
+  private async backoff(attempt: number, why: Why): Promise<void> {
     const delay = backoffDelay(attempt, { baseMs: this.opts.backoffBaseMs, maxMs: this.opts.backoffMaxMs, random: this.opts.random });
-    this.setStatus({ state: 'reconnecting', reason, message, attempt, nextRetryAt: new Date(Date.now() + delay).toISOString() });
+    this.setStatus({ state: 'reconnecting', ...why, attempt, nextRetryAt: new Date(Date.now() + delay).toISOString() });
     await this.sleep(delay);
   }
 
@@ -298,7 +316,8 @@ export class Informer {
         clearTimeout(watchdog);
         watchdog = setTimeout(() => {
           this.opts.log?.(`watch ${this.describe()} sent nothing for ${this.opts.watchdogMs} ms; reconnecting`);
-          finish({ kind: 'broken', reason: 'stalled', message: `No data from the API server for ${Math.round(this.opts.watchdogMs / 1000)} s` });
+          const seconds = Math.round(this.opts.watchdogMs / 1000);
+          finish(broken('stalled', { code: 'watchdog', params: { seconds } }, `No data from the API server for ${seconds} s`));
         }, this.opts.watchdogMs);
       };
       armWatchdog();
@@ -308,7 +327,7 @@ export class Informer {
           ev = JSON.parse(line);
         } catch {
           this.opts.log?.(`malformed watch line on ${this.describe()} (${line.length} chars); reconnecting`);
-          return { kind: 'broken', reason: 'malformed', message: 'The API server sent a malformed watch event' };
+          return broken('malformed', { code: 'watch-malformed' }, 'The API server sent a malformed watch event');
         }
         return this.applyWatchEvent(ev);
       };
@@ -319,7 +338,8 @@ export class Informer {
         try {
           got = lines.push(chunk);
         } catch (err) {
-          return finish({ kind: 'broken', reason: 'malformed', message: (err as Error).message });
+          // The only thing the splitter refuses is a line too long to be a watch event.
+          return finish(broken('malformed', { code: 'watch-line-too-long', params: { megabytes: MAX_WATCH_LINE / 1024 / 1024 } }, (err as Error).message));
         }
         for (const line of got) {
           const end = onLine(line);
@@ -328,16 +348,17 @@ export class Informer {
       });
       const onEnd = (err?: Error) => {
         if (settled) return;
-        if (signal.aborted) return finish({ kind: 'broken', reason: 'cancelled', message: 'Cancelled' });
+        if (signal.aborted) return finish(broken('cancelled', { code: 'cancelled' }, 'Cancelled'));
         const rest = lines.rest();
         if (rest) {
           // The stream ended in the middle of a line: the last event was cut short.
           this.opts.log?.(`watch ${this.describe()} ended inside an event; reconnecting`);
-          return finish({ kind: 'broken', reason: 'connection-dropped', message: 'The watch connection was cut in the middle of an event' });
+          return finish(broken('connection-dropped', { code: 'watch-cut-mid-event' }, 'The watch connection was cut in the middle of an event'));
         }
         const elapsed = Date.now() - startedAt;
         if (!err && elapsed >= timeoutSeconds * 1000 - 1500) return finish({ kind: 'timeout' });
-        finish({ kind: 'broken', reason: 'connection-dropped', message: err ? `Watch connection lost: ${err.message}` : 'The API server closed the watch connection' });
+        if (err) finish(broken('connection-dropped', { code: 'watch-connection-lost' }, `Watch connection lost: ${err.message}`, err.message));
+        else finish(broken('connection-dropped', { code: 'watch-closed' }, 'The API server closed the watch connection'));
       };
       res.on('end', () => onEnd());
       res.on('error', (err) => onEnd(err));
@@ -353,7 +374,7 @@ export class Informer {
       case 'MODIFIED':
       case 'DELETED': {
         if (!obj || typeof obj !== 'object' || !obj.metadata) {
-          return { kind: 'broken', reason: 'malformed', message: 'The API server sent a watch event without an object' };
+          return broken('malformed', { code: 'watch-event-without-object' }, 'The API server sent a watch event without an object');
         }
         normalizeObject(obj, this.target.ref, this.itemKind ?? (typeof obj.kind === 'string' ? obj.kind : undefined));
         const key = objectKey(obj);
@@ -367,9 +388,13 @@ export class Informer {
         if (obj?.metadata?.resourceVersion) this.resourceVersion = obj.metadata.resourceVersion;
         return undefined;
       case 'ERROR': {
-        const message = typeof obj?.message === 'string' ? obj.message : 'The watch failed';
-        if (obj?.code === 410) return { kind: 'gone', message };
-        return { kind: 'broken', reason: obj?.code ? `error-${obj.code}` : 'error', message };
+        const detail = typeof obj?.message === 'string' && obj.message ? obj.message : undefined;
+        const status = typeof obj?.code === 'number' ? obj.code : 0;
+        const message = detail ?? 'The watch failed';
+        if (status === 410) return { kind: 'gone', reason: 'gone', message, display: { code: 'gone' }, ...(detail ? { detail } : {}) };
+        // The reason is the error code of the Status (server-error, forbidden, …), as for a failed request.
+        const reason = status ? errorCodeForStatus(status) : 'watch-error';
+        return broken(reason, status ? { code: 'api-status', params: { status } } : { code: 'watch-error' }, message, detail);
       }
       default:
         this.opts.log?.(`unknown watch event type ${JSON.stringify(ev.type)} on ${this.describe()}`);

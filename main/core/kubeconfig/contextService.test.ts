@@ -11,6 +11,7 @@ import type { ContractErrorData } from '../../../app/contract/errors';
 import { createMemoryPorts } from '../../../app/contract/memoryPorts';
 import { contract, type ContextsSnapshot } from '../../../app/contract/pilothouse';
 import { serveContract } from '../../../app/contract/serve';
+import { applyWatchEvents, emptyListState, listItems } from '../../../app/watch/reducer';
 import type { WatchEvent } from '../../../app/watch/types';
 import { createCore, type Core } from '../index';
 import { startFakeApiServer, type FakeApiServer } from '../testing/fakeApiServer';
@@ -80,18 +81,19 @@ describe('kubeconfig files watched on disk', () => {
     const events: WatchEvent[] = [];
     let ended: ContractErrorData | undefined | 'none';
     client.subscribe(contract.watchObjects, { context: 'one', ref: { group: '', version: 'v1', resource: 'pods' } }, { onEvent: (e) => events.push(e), onEnd: (e) => (ended = e ?? 'none') });
-    const names = () => events.filter((e) => e.type === 'snapshot').map((e) => (e.type === 'snapshot' ? e.items.map((o) => o.metadata.name) : []));
+    // What the renderer would show: every event folded by the real reducer.
+    const names = () => listItems(applyWatchEvents(emptyListState(), events)).map((o) => o.metadata.name);
     await until(() => names().length === 1);
-    expect(names()[0]).toEqual(['pod-on-a']);
+    expect(names()).toEqual(['pod-on-a']);
 
     // An editor that writes a temp file and renames it over the original; the context now points at b.
     fs.writeFileSync(`${file}.tmp`, config([{ name: 'one', server: b.url }, { name: 'two', server: a.url }], 'one'));
     fs.renameSync(`${file}.tmp`, file);
     await until(() => last().contexts.length === 2);
     expect(last().contexts.find((c) => c.name === 'one')?.server).toBe(b.url);
-    // The connected context changed: its informer relists against the new server.
-    await until(() => names().length === 2);
-    expect(names()[1]).toEqual(['pod-on-b']);
+    // The connected context changed: its informer relists against the new server and sends the differences.
+    await until(() => names().join() === 'pod-on-b');
+    expect(events.filter((e) => e.type === 'snapshot')).toHaveLength(1);
 
     // Removing the context disconnects it and ends its streams.
     fs.writeFileSync(file, config([{ name: 'two', server: a.url }]));

@@ -83,7 +83,7 @@ export class ContextService {
     const current = this.currentContext();
     return {
       contexts: this.merged.contexts.map((rc) => this.toInfo(rc, rc.name === current)),
-      problems: this.merged.problems.map((p) => ({ file: p.file, message: p.message })),
+      problems: this.merged.problems.map((p) => ({ file: p.file, message: p.message, display: p.display, ...(p.detail !== undefined ? { detail: p.detail } : {}) })),
     };
   }
 

@@ -52,6 +52,7 @@ describe('kubeconfig merge (kubectl rules)', () => {
     expect(merged.problems).toHaveLength(1);
     expect(merged.problems[0].file).toBe(bad);
     expect(merged.problems[0].message).toMatch(/Invalid YAML at line \d+/);
+    expect(merged.problems[0]).toMatchObject({ display: { code: 'kubeconfig-yaml', params: { line: expect.any(Number) } }, detail: expect.any(String) });
   });
 
   it('skips a broken entry with a message naming it and its line', () => {
@@ -59,6 +60,7 @@ describe('kubeconfig merge (kubectl rules)', () => {
     const parsed = parseKubeconfig('/k', text);
     expect(parsed.contexts.map((c) => c.name)).toEqual(['ok']);
     expect(parsed.problems[0].message).toMatch(/contexts\[1\] "broken": context.cluster is missing \(line \d+\)/);
+    expect(parsed.problems[0].display).toEqual({ code: 'kubeconfig-field-missing', params: { field: 'context.cluster', entry: 'contexts[1] "broken"', line: expect.any(Number) } });
     expect(parseKubeconfig('/k', '- just\n- a list\n').problems[0].message).toMatch(/top level must be a mapping/);
     expect(parseKubeconfig('/k', '').problems).toEqual([]);
   });
@@ -72,7 +74,8 @@ describe('kubeconfig merge (kubectl rules)', () => {
     const a = path.join(dir, 'a');
     await fs.writeFile(a, kc({ users: ['u1'], contexts: [['orphan', 'nowhere']] }));
     const merged = await loadKubeconfigs([{ path: path.join(dir, 'missing') }, { path: a }]);
-    expect(merged.contexts[0].problem).toMatch(/cluster "nowhere", which no kubeconfig file defines/);
+    expect(merged.contexts[0].problem?.message).toMatch(/cluster "nowhere", which no kubeconfig file defines/);
+    expect(merged.contexts[0].problem?.display).toEqual({ code: 'context-missing-cluster', params: { context: 'orphan', cluster: 'nowhere' } });
     expect(merged.problems.map((p) => p.file)).toEqual([a]);
   });
 

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseKubeconfig } from './parseKubeconfig';
-import type { KubeCluster, KubeUser, ParsedKubeconfig, ResolvedContext } from './types';
+import type { FileProblem, KubeCluster, KubeconfigIssue, KubeUser, ParsedKubeconfig, ResolvedContext } from './types';
 
 export interface KubeconfigSource {
   path: string;
@@ -18,7 +18,7 @@ export interface KubeconfigSource {
 export interface MergedKubeconfig {
   contexts: ResolvedContext[];
   currentContext?: string;
-  problems: { file: string; message: string }[];
+  problems: FileProblem[];
 }
 
 /** $KUBECONFIG split by the platform's path delimiter, else ~/.kube/config (kubectl's rule). */
@@ -41,14 +41,17 @@ export async function readKubeconfigFile(source: KubeconfigSource): Promise<Pars
   let text: string;
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile()) return { ...empty, problems: [{ file, message: 'Not a regular file' }] };
-    if (stat.size > MAX_KUBECONFIG_BYTES) return { ...empty, problems: [{ file, message: `File too large (${stat.size} bytes)` }] };
+    if (!stat.isFile()) return { ...empty, problems: [{ file, message: 'Not a regular file', display: { code: 'kubeconfig-not-file' } }] };
+    if (stat.size > MAX_KUBECONFIG_BYTES) {
+      return { ...empty, problems: [{ file, message: `File too large (${stat.size} bytes)`, display: { code: 'kubeconfig-too-large', params: { bytes: stat.size } } }] };
+    }
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // kubectl silently skips files named in $KUBECONFIG that do not exist; so do we.
     if (code === 'ENOENT') return empty;
-    return { ...empty, problems: [{ file, message: `Cannot read the file: ${(err as Error).message}` }] };
+    const detail = (err as Error).message;
+    return { ...empty, problems: [{ file, message: `Cannot read the file: ${detail}`, display: { code: 'kubeconfig-unreadable' }, detail }] };
   }
   return { ...parseKubeconfig(file, text), demo: source.demo };
 }
@@ -70,10 +73,19 @@ export function mergeKubeconfigs(files: ParsedKubeconfig[]): MergedKubeconfig {
   for (const { ctx, demo } of contexts.values()) {
     const cluster = clusters.get(ctx.cluster);
     const user = ctx.user ? users.get(ctx.user) : undefined;
-    let problem: string | undefined;
-    if (!cluster) problem = `Context "${ctx.name}" refers to cluster "${ctx.cluster}", which no kubeconfig file defines`;
-    else if (ctx.user && !user) problem = `Context "${ctx.name}" refers to user "${ctx.user}", which no kubeconfig file defines`;
-    if (problem) problems.push({ file: ctx.sourceFile, message: problem });
+    let problem: KubeconfigIssue | undefined;
+    if (!cluster) {
+      problem = {
+        message: `Context "${ctx.name}" refers to cluster "${ctx.cluster}", which no kubeconfig file defines`,
+        display: { code: 'context-missing-cluster', params: { context: ctx.name, cluster: ctx.cluster } },
+      };
+    } else if (ctx.user && !user) {
+      problem = {
+        message: `Context "${ctx.name}" refers to user "${ctx.user}", which no kubeconfig file defines`,
+        display: { code: 'context-missing-user', params: { context: ctx.name, user: ctx.user } },
+      };
+    }
+    if (problem) problems.push({ file: ctx.sourceFile, ...problem });
     resolved.push({ name: ctx.name, context: ctx, cluster, user, demo, problem });
   }
   return { contexts: resolved, currentContext, problems };

@@ -9,13 +9,15 @@
  */
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { MessageCode, MessageParams } from '../../../app/contract/errors';
 import type { ExecConfig, KubeCluster, KubeContext, KubeUser, ParsedKubeconfig } from './types';
 
 type Json = Record<string, unknown>;
 
 export function parseKubeconfig(file: string, text: string): ParsedKubeconfig {
   const result: ParsedKubeconfig = { file, clusters: [], users: [], contexts: [], problems: [] };
-  const problem = (message: string) => result.problems.push({ file, message });
+  const problem: Problem = (message, code, params, detail) =>
+    result.problems.push({ file, message, display: { code, ...(params ? { params } : {}) }, ...(detail !== undefined ? { detail } : {}) });
   const lineCounter = new LineCounter();
   let doc: Document;
   let root: unknown;
@@ -24,51 +26,56 @@ export function parseKubeconfig(file: string, text: string): ParsedKubeconfig {
     if (doc.errors.length > 0) {
       const err = doc.errors[0];
       const line = err.linePos?.[0]?.line ?? (err.pos ? lineCounter.linePos(err.pos[0]).line : undefined);
-      problem(`Invalid YAML${line ? ` at line ${line}` : ''}: ${firstLine(err.message)}`);
+      const detail = firstLine(err.message);
+      problem(`Invalid YAML${line ? ` at line ${line}` : ''}: ${detail}`, 'kubeconfig-yaml', line ? { line } : undefined, detail);
       return result;
     }
     root = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    problem(`Invalid YAML: ${firstLine(err instanceof Error ? err.message : String(err))}`);
+    const detail = firstLine(err instanceof Error ? err.message : String(err));
+    problem(`Invalid YAML: ${detail}`, 'kubeconfig-yaml', undefined, detail);
     return result;
   }
   if (root === null || root === undefined) return result; // An empty file is an empty config.
   if (!isObject(root)) {
-    problem('Not a kubeconfig: the top level must be a mapping (clusters, users, contexts, current-context)');
+    problem('Not a kubeconfig: the top level must be a mapping (clusters, users, contexts, current-context)', 'kubeconfig-not-kubeconfig');
     return result;
   }
 
-  const lineOf = (keys: (string | number)[]): string => {
+  const lineOf = (keys: (string | number)[]): number | undefined => {
     // The deepest node that exists along the path gives the best line we can point at.
     for (let n = keys.length; n > 0; n--) {
       const node = doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node && typeof node === 'object' && node.range) return ` (line ${lineCounter.linePos(node.range[0]).line})`;
+      if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;
     }
-    return '';
+    return undefined;
   };
   const dir = path.dirname(file);
   const abs = (p: string | undefined) => (p === undefined || path.isAbsolute(p) ? p : path.join(dir, p));
 
   if (root['current-context'] !== undefined && root['current-context'] !== '') {
     if (typeof root['current-context'] === 'string') result.currentContext = root['current-context'];
-    else problem(`current-context must be a string${lineOf(['current-context'])}`);
+    else {
+      const line = lineOf(['current-context']);
+      problem(`current-context must be a string${atLine(line)}`, 'kubeconfig-field-not-string', { field: 'current-context', ...(line ? { line } : {}) });
+    }
   }
 
   eachEntry(root, 'clusters', 'cluster', problem, lineOf, (name, body, at) => {
     const server = str(body, 'server', at);
-    if (!server) throw new EntryError('cluster.server is missing', [...at, 'server']);
+    if (!server) throw missing('cluster.server', [...at, 'server']);
     let url: URL;
     try {
       url = new URL(server);
     } catch {
-      throw new EntryError(`cluster.server is not a URL: ${JSON.stringify(server)}`, [...at, 'server']);
+      throw new EntryError(`cluster.server is not a URL: ${JSON.stringify(server)}`, [...at, 'server'], 'kubeconfig-field-not-url', { field: 'cluster.server', value: server });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new EntryError(`cluster.server must be http(s), not ${url.protocol}`, [...at, 'server']);
+      throw new EntryError(`cluster.server must be http(s), not ${url.protocol}`, [...at, 'server'], 'kubeconfig-field-not-http', { field: 'cluster.server', scheme: url.protocol });
     }
     const skip = body['insecure-skip-tls-verify'];
     if (skip !== undefined && typeof skip !== 'boolean') {
-      throw new EntryError('cluster.insecure-skip-tls-verify must be true or false', [...at, 'insecure-skip-tls-verify']);
+      throw new EntryError('cluster.insecure-skip-tls-verify must be true or false', [...at, 'insecure-skip-tls-verify'], 'kubeconfig-field-not-boolean', { field: 'cluster.insecure-skip-tls-verify' });
     }
     const cluster: KubeCluster = {
       name,
@@ -102,7 +109,7 @@ export function parseKubeconfig(file: string, text: string): ParsedKubeconfig {
     const provider = body['auth-provider'];
     if (provider !== undefined && provider !== null) {
       if (!isObject(provider) || typeof provider.name !== 'string') {
-        throw new EntryError('user.auth-provider needs a name', [...at, 'auth-provider']);
+        throw missing('user.auth-provider.name', [...at, 'auth-provider']);
       }
       const config: Record<string, string> = {};
       if (isObject(provider.config)) {
@@ -115,7 +122,7 @@ export function parseKubeconfig(file: string, text: string): ParsedKubeconfig {
 
   eachEntry(root, 'contexts', 'context', problem, lineOf, (name, body, at) => {
     const cluster = str(body, 'cluster', at);
-    if (!cluster) throw new EntryError('context.cluster is missing', [...at, 'cluster']);
+    if (!cluster) throw missing('context.cluster', [...at, 'cluster']);
     const context: KubeContext = {
       name,
       cluster,
@@ -128,13 +135,26 @@ export function parseKubeconfig(file: string, text: string): ParsedKubeconfig {
   return result;
 }
 
+type Problem = (message: string, code: MessageCode, params?: MessageParams, detail?: string) => void;
+
+/** A broken entry: English for logs, the message id and its parameters for people. */
 class EntryError extends Error {
   constructor(
     message: string,
     readonly at: (string | number)[],
+    readonly code: MessageCode,
+    readonly params: MessageParams,
   ) {
     super(message);
   }
+}
+
+function missing(field: string, at: (string | number)[]): EntryError {
+  return new EntryError(`${field} is missing`, at, 'kubeconfig-field-missing', { field });
+}
+
+function atLine(line: number | undefined): string {
+  return line ? ` (line ${line})` : '';
 }
 
 /** Visits `root[list][i][field]`; a broken entry becomes a problem and is skipped. */
@@ -142,48 +162,50 @@ function eachEntry(
   root: Json,
   list: 'clusters' | 'users' | 'contexts',
   field: 'cluster' | 'user' | 'context',
-  problem: (m: string) => void,
-  lineOf: (keys: (string | number)[]) => string,
+  problem: Problem,
+  lineOf: (keys: (string | number)[]) => number | undefined,
   visit: (name: string, body: Json, at: (string | number)[]) => void,
 ) {
   const entries = root[list];
   if (entries === undefined || entries === null) return;
   if (!Array.isArray(entries)) {
-    problem(`${list} must be a list${lineOf([list])}`);
+    const line = lineOf([list]);
+    problem(`${list} must be a list${atLine(line)}`, 'kubeconfig-field-not-list', { field: list, ...(line ? { line } : {}) });
     return;
   }
   entries.forEach((entry, i) => {
     const where = `${list}[${i}]`;
     try {
-      if (!isObject(entry)) throw new EntryError('must be a mapping with name and ' + field, [list, i]);
-      if (typeof entry.name !== 'string' || entry.name === '') throw new EntryError('name is missing', [list, i]);
+      if (!isObject(entry)) throw new EntryError('must be a mapping with name and ' + field, [list, i], 'kubeconfig-field-not-mapping', { field: `${list}[${i}]` });
+      if (typeof entry.name !== 'string' || entry.name === '') throw new EntryError('name is missing', [list, i], 'kubeconfig-entry-no-name', {});
       const body = entry[field];
       if (body !== undefined && body !== null && !isObject(body)) {
-        throw new EntryError(`${field} must be a mapping`, [list, i, field]);
+        throw new EntryError(`${field} must be a mapping`, [list, i, field], 'kubeconfig-field-not-mapping', { field });
       }
       visit(entry.name, (body as Json | undefined) ?? {}, [list, i, field]);
     } catch (err) {
       if (err instanceof EntryError) {
         const name = isObject(entry) && typeof entry.name === 'string' ? ` "${entry.name}"` : '';
-        problem(`${where}${name}: ${err.message}${lineOf(err.at)}`);
+        const line = lineOf(err.at);
+        problem(`${where}${name}: ${err.message}${atLine(line)}`, err.code, { ...err.params, entry: `${where}${name}`, ...(line ? { line } : {}) });
       } else throw err;
     }
   });
 }
 
 function parseExec(raw: unknown, at: (string | number)[], dir: string): ExecConfig {
-  if (!isObject(raw)) throw new EntryError('user.exec must be a mapping', at);
+  if (!isObject(raw)) throw new EntryError('user.exec must be a mapping', at, 'kubeconfig-field-not-mapping', { field: 'user.exec' });
   const command = raw.command;
-  if (typeof command !== 'string' || command === '') throw new EntryError('user.exec.command is missing', [...at, 'command']);
+  if (typeof command !== 'string' || command === '') throw missing('user.exec.command', [...at, 'command']);
   const args = raw.args ?? [];
   if (!Array.isArray(args) || args.some((a) => typeof a !== 'string')) {
-    throw new EntryError('user.exec.args must be a list of strings', [...at, 'args']);
+    throw new EntryError('user.exec.args must be a list of strings', [...at, 'args'], 'kubeconfig-field-not-string-list', { field: 'user.exec.args' });
   }
   const envRaw = raw.env ?? [];
-  if (!Array.isArray(envRaw)) throw new EntryError('user.exec.env must be a list of {name, value}', [...at, 'env']);
+  if (!Array.isArray(envRaw)) throw new EntryError('user.exec.env must be a list of {name, value}', [...at, 'env'], 'kubeconfig-exec-env', { field: 'user.exec.env' });
   const env = envRaw.map((e, i) => {
     if (!isObject(e) || typeof e.name !== 'string' || typeof e.value !== 'string') {
-      throw new EntryError('user.exec.env entries need a string name and value', [...at, 'env', i]);
+      throw new EntryError('user.exec.env entries need a string name and value', [...at, 'env', i], 'kubeconfig-exec-env', { field: `user.exec.env[${i}]` });
     }
     return { name: e.name, value: e.value };
   });
@@ -202,14 +224,16 @@ function parseExec(raw: unknown, at: (string | number)[], dir: string): ExecConf
 function str(body: Json, key: string, at: (string | number)[]): string | undefined {
   const v = body[key];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw new EntryError(`${key} must be a string`, [...at, key]);
+  if (typeof v !== 'string') throw new EntryError(`${key} must be a string`, [...at, key], 'kubeconfig-field-not-string', { field: key });
   return v;
 }
 
 function strList(body: Json, key: string, at: (string | number)[]): string[] | undefined {
   const v = body[key];
   if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new EntryError(`${key} must be a list of strings`, [...at, key]);
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+    throw new EntryError(`${key} must be a list of strings`, [...at, key], 'kubeconfig-field-not-string-list', { field: key });
+  }
   return v as string[];
 }
 

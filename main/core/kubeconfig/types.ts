@@ -3,6 +3,20 @@
  * relative paths are already resolved against that file's directory (as kubectl does).
  * These shapes hold credentials and never cross to the renderer.
  */
+import type { DisplayMessage } from '../../../app/contract/errors';
+
+/** A problem with a kubeconfig: English for logs, a message id with parameters for people. */
+export interface KubeconfigIssue {
+  message: string;
+  display: DisplayMessage;
+  /** Text that is not ours (a YAML parser's or the system's error), shown verbatim. */
+  detail?: string;
+}
+
+/** A problem found in one file. */
+export interface FileProblem extends KubeconfigIssue {
+  file: string;
+}
 
 export interface ExecConfig {
   command: string;
@@ -58,7 +72,7 @@ export interface ParsedKubeconfig {
   users: KubeUser[];
   contexts: KubeContext[];
   currentContext?: string;
-  problems: { file: string; message: string }[];
+  problems: FileProblem[];
   /** Contexts of this file belong to the built-in demo cluster. */
   demo?: boolean;
 }
@@ -71,5 +85,5 @@ export interface ResolvedContext {
   user?: KubeUser;
   demo: boolean;
   /** Set when the context cannot be used as is (e.g. its cluster is defined nowhere). */
-  problem?: string;
+  problem?: KubeconfigIssue;
 }
