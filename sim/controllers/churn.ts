@@ -61,6 +61,8 @@ class Churn {
   private readonly steady: string[] = [];
   /** Short-lived pods: name → when to delete (ms). */
   private readonly shortLived = new Map<string, number>();
+  /** The earliest deletion time in {@link shortLived} (Infinity when none). */
+  private nextExpiry = Infinity;
   /** Names of the Events written, oldest first. */
   private readonly events: string[] = [];
   private readonly maxShortLived: number;
@@ -123,9 +125,10 @@ class Churn {
 
   /** One write: the forced ones (expired pods, too many events) first, else a weighted pick. */
   private step(now: number): void {
-    for (const [name, deleteAt] of this.shortLived) {
-      if (deleteAt > now) break; // insertion order ≈ expiry order, close enough
+    if (now >= this.nextExpiry) {
+      const name = this.earliestShortLived();
       this.shortLived.delete(name);
+      this.nextExpiry = this.shortLived.size ? this.shortLived.get(this.earliestShortLived())! : Infinity;
       this.ctx.store.delete('pods', CHURN_NAMESPACE, name);
       return;
     }
@@ -173,7 +176,22 @@ class Churn {
   private createShortLived(now: number): void {
     const name = `task-${(++this.seq).toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
     this.ctx.store.create('pods', this.pod(name, 'task'));
-    this.shortLived.set(name, now + SHORT_LIVED_MS.min + Math.random() * (SHORT_LIVED_MS.max - SHORT_LIVED_MS.min));
+    const deleteAt = now + SHORT_LIVED_MS.min + Math.random() * (SHORT_LIVED_MS.max - SHORT_LIVED_MS.min);
+    this.shortLived.set(name, deleteAt);
+    this.nextExpiry = Math.min(this.nextExpiry, deleteAt);
+  }
+
+  /** A linear scan: at most a couple of thousand entries, once per deletion. */
+  private earliestShortLived(): string {
+    let best = '';
+    let bestAt = Infinity;
+    for (const [name, at] of this.shortLived) {
+      if (at < bestAt) {
+        best = name;
+        bestAt = at;
+      }
+    }
+    return best;
   }
 
   /** An Event about a churn pod, in the words of kubelet / the scheduler (Kubernetes v1.32). */
