@@ -21,6 +21,8 @@ export interface PodShapeInput {
   created: string;
   started: string;
   seq: number;
+  /** containerIDs (64 hex) of `app` and `log-shipper`; default derived from the uid. */
+  containerIds?: [string, string];
 }
 
 /** 64 hex chars derived from `seed` (FNV-1a rounds: plenty for fake IDs, ~50x cheaper than sha256). */
@@ -79,7 +81,21 @@ function buildShared(p: PodShapeInput): { controller: unknown; kubeletConditions
   };
 }
 
-export function realisticPod(p: PodShapeInput): KubeObject {
+/** What realisticPod derives from its input (a template passes placeholders here instead). */
+export interface PodShapeDerived {
+  /** `team` label: the namespace up to its first dash. */
+  team: string;
+  /** Name of the projected service-account volume. */
+  tokenVolume: string;
+  /** `imageID` of the app container. */
+  appImageId: string;
+}
+
+export function deriveShape(p: Pick<PodShapeInput, 'namespace' | 'hash' | 'image'>): PodShapeDerived {
+  return { team: p.namespace.split('-')[0], tokenVolume: `kube-api-access-${p.hash.slice(0, 5)}`, appImageId: `${p.image.split(':')[0]}@sha256:${hex64(p.image)}` };
+}
+
+export function realisticPod(p: PodShapeInput, d: PodShapeDerived = deriveShape(p)): KubeObject {
   const env = (extra: Array<Record<string, unknown>> = []) => [
     { name: 'APP_ENV', value: 'production' },
     { name: 'LOG_LEVEL', value: 'info' },
@@ -89,9 +105,9 @@ export function realisticPod(p: PodShapeInput): KubeObject {
   ];
   const mounts = (name: string) => [
     { name: 'config', mountPath: name === 'app' ? '/etc/app' : '/fluent-bit/etc', readOnly: true },
-    { name: `kube-api-access-${p.hash.slice(0, 5)}`, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true },
+    { name: d.tokenVolume, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true },
   ];
-  const cid = (c: string) => `containerd://${hex64(`${p.uid}/${c}`)}`;
+  const cid = (c: string) => `containerd://${p.containerIds?.[c === 'app' ? 0 : 1] ?? hex64(`${p.uid}/${c}`)}`;
   const cond = (type: string, t: string) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: t });
   return {
     apiVersion: 'v1',
@@ -102,7 +118,7 @@ export function realisticPod(p: PodShapeInput): KubeObject {
       namespace: p.namespace,
       uid: p.uid,
       creationTimestamp: p.created,
-      labels: { 'app.kubernetes.io/name': p.app, 'app.kubernetes.io/part-of': p.namespace, 'pod-template-hash': p.hash, team: p.namespace.split('-')[0] },
+      labels: { 'app.kubernetes.io/name': p.app, 'app.kubernetes.io/part-of': p.namespace, 'pod-template-hash': p.hash, team: d.team },
       annotations: { 'prometheus.io/port': '8080', 'prometheus.io/scrape': 'true' },
       ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: p.rsName, uid: p.rsUid, controller: true, blockOwnerDeletion: true }],
       managedFields: managedFields(p),
@@ -111,7 +127,7 @@ export function realisticPod(p: PodShapeInput): KubeObject {
       volumes: [
         { name: 'config', configMap: { name: `${p.app}-config`, defaultMode: 420 } },
         {
-          name: `kube-api-access-${p.hash.slice(0, 5)}`,
+          name: d.tokenVolume,
           projected: {
             sources: [
               { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
@@ -150,7 +166,7 @@ export function realisticPod(p: PodShapeInput): KubeObject {
       conditions: [cond('PodReadyToStartContainers', p.started), cond('Initialized', p.created), cond('Ready', p.started), cond('ContainersReady', p.started), cond('PodScheduled', p.created)],
       hostIP: p.hostIP, hostIPs: [{ ip: p.hostIP }], podIP: p.podIP, podIPs: [{ ip: p.podIP }], startTime: p.created,
       containerStatuses: [
-        { name: 'app', state: { running: { startedAt: p.started } }, lastState: {}, ready: true, restartCount: p.seq % 17 === 0 ? 1 : 0, image: p.image, imageID: `${p.image.split(':')[0]}@sha256:${hex64(p.image)}`, containerID: cid('app'), started: true },
+        { name: 'app', state: { running: { startedAt: p.started } }, lastState: {}, ready: true, restartCount: p.seq % 17 === 0 ? 1 : 0, image: p.image, imageID: d.appImageId, containerID: cid('app'), started: true },
         { name: 'log-shipper', state: { running: { startedAt: p.started } }, lastState: {}, ready: true, restartCount: 0, image: 'cr.fluentbit.io/fluent/fluent-bit:3.1.9', imageID: `cr.fluentbit.io/fluent/fluent-bit@sha256:${hex64('fluent-bit')}`, containerID: cid('log-shipper'), started: true },
       ],
       qosClass: 'Burstable',

@@ -5,10 +5,10 @@
  * each pod is a realistic ~7 KB object (see podShape.ts) that is already Running and Ready,
  * so the controllers find nothing to do and the cluster is usable as soon as it is loaded.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { KubeObject, SimContext } from '../types';
 import { nodeObject } from './nodes';
-import { realisticPod } from './podShape';
+import { insertReplicaSetPods, replicaSetPods, type PodValues } from './scalePods';
 
 export const MAX_SCALE_PODS = 150_000;
 const REPLICAS_PER_DEPLOYMENT = 20;
@@ -123,15 +123,20 @@ export async function loadScale(ctx: SimContext, options: Record<string, unknown
       });
       store.create('replicasets.apps', rs);
       deployments++;
+      // Pods are pasted from a per-ReplicaSet template into the store (see scalePods.ts).
+      const pods = replicaSetPods({ namespace: ns, app, hash, rsName, rsUid: rs.metadata.uid!, image, created: ts, started: ts });
+      const ids = randomBytes(64 * replicas).toString('hex');
+      const values: PodValues[] = [];
       for (let r = 0; r < replicas; r++) {
         const node = nodes[placed % nodeCount];
         const slot = Math.floor(placed / nodeCount) + 2;
         placed++;
-        store.create('pods', realisticPod({
-          namespace: ns, name: `${rsName}-${suffix(r)}`, uid: randomUUID(), app, hash, rsName, rsUid: rs.metadata.uid!,
-          node: node.name, hostIP: node.ip, podIP: `10.${node.cidr[0]}.${node.cidr[1]}.${slot}`, image, created: ts, started: ts, seq: placed,
-        }));
+        values.push({
+          name: `${rsName}-${suffix(r)}`, uid: randomUUID(), node: node.name, hostIP: node.ip, podIP: `10.${node.cidr[0]}.${node.cidr[1]}.${slot}`,
+          containerIds: [ids.slice(128 * r, 128 * r + 64), ids.slice(128 * r + 64, 128 * (r + 1))], seq: placed,
+        });
       }
+      insertReplicaSetPods(store, pods, values);
     }
     // Let the server and timers breathe between namespaces.
     await new Promise((resolve) => setImmediate(resolve));
