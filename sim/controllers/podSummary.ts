@@ -8,6 +8,7 @@
  * on arrival cost more than everything else at start-up.
  */
 import type { StoredObject } from '../types';
+import { serializeObject } from '../store';
 import type { OwnerReference, Pod, PodCondition } from './model';
 import { timeMs } from './model';
 import { podRequests } from './scheduling';
@@ -65,11 +66,8 @@ function detailsOf(pod: Pod): Details {
   };
 }
 
-/** The JSON array value of the first `"key":[` in `json` (no string/escape pitfalls), parsed. */
-export function jsonArrayAt<T>(json: string, key: string, fromEnd = false): T[] | undefined {
-  const start = fromEnd ? json.lastIndexOf(`"${key}":[`) : json.indexOf(`"${key}":[`);
-  if (start < 0) return undefined;
-  const open = start + key.length + 3;
+/** Index just past the JSON array that opens at `open` (a `[`), strings and escapes respected. */
+function arrayEnd(json: string, open: number): number {
   let i = open + 1;
   let depth = 1;
   let inString = false;
@@ -82,7 +80,70 @@ export function jsonArrayAt<T>(json: string, key: string, fromEnd = false): T[] 
     else if (ch === 91 || ch === 123) depth++;
     else if (ch === 93 || ch === 125) depth--;
   }
-  return JSON.parse(json.slice(open, i)) as T[];
+  return i;
+}
+
+/** Where the array value of the first (or last) `"key":[` in `json` opens, or -1. */
+function arrayOpen(json: string, key: string, fromEnd = false): number {
+  const start = fromEnd ? json.lastIndexOf(`"${key}":[`) : json.indexOf(`"${key}":[`);
+  return start < 0 ? -1 : start + key.length + 3;
+}
+
+/** The JSON array value of the first (or last) `"key":[` in `json`, parsed. */
+export function jsonArrayAt<T>(json: string, key: string, fromEnd = false): T[] | undefined {
+  const open = arrayOpen(json, key, fromEnd);
+  return open < 0 ? undefined : (JSON.parse(json.slice(open, arrayEnd(json, open))) as T[]);
+}
+
+/**
+ * What was derived from the last array text seen, reused while the text repeats: the pods of
+ * one ReplicaSet carry identical ownerReferences and, loaded together, identical conditions, so
+ * most summaries cost a string comparison instead of a scan and a parse. (A JSON value is
+ * self-delimiting: if the remembered text starts at `open`, it is the whole array there.)
+ * What it returns is shared: never mutate it.
+ */
+class ArrayMemo<T, R> {
+  private text = '';
+  private value!: R;
+  constructor(private readonly derive: (items: T[]) => R) {}
+
+  at(json: string, open: number): R {
+    if (this.text && json.startsWith(this.text, open)) return this.value;
+    const text = json.slice(open, arrayEnd(json, open));
+    const value = this.derive(JSON.parse(text) as T[]);
+    this.text = text;
+    this.value = value;
+    return value;
+  }
+}
+
+interface Owners {
+  ownerUids: string[];
+  controllerUid?: string;
+  controllerKind?: string;
+}
+
+const NO_OWNERS: Owners = { ownerUids: [] };
+const ownersMemo = new ArrayMemo<OwnerReference, Owners>((refs) => {
+  const ctl = refs.find((r) => r.controller);
+  return { ownerUids: refs.map((r) => r.uid), controllerUid: ctl?.uid, controllerKind: ctl?.kind };
+});
+
+interface Readiness {
+  ready: boolean;
+  readySince: number;
+}
+
+const NOT_READY: Readiness = { ready: false, readySince: 0 };
+const readinessMemo = new ArrayMemo<PodCondition, Readiness>((conditions) => {
+  const ready = conditions.find((c) => c.type === 'Ready');
+  return ready?.status === 'True' ? { ready: true, readySince: timeMs(ready.lastTransitionTime) } : NOT_READY;
+});
+
+/** Where the `metadata` value sits in a stored object's JSON (the store records it; see serializeObject). */
+interface MetadataOffsets {
+  metaStart?: number;
+  metaEnd?: number;
 }
 
 class StoredPodSummary implements PodSummary {
@@ -104,29 +165,36 @@ class StoredPodSummary implements PodSummary {
   private details?: Details;
 
   constructor(private readonly stored: StoredObject) {
-    const json = stored.json;
+    let json = stored.json;
+    let { metaStart = -1, metaEnd = -1 } = stored as StoredObject & MetadataOffsets;
+    if (metaStart < 0 || metaEnd <= metaStart) {
+      // Not from MemoryStore: lay it out as the store does to learn where metadata is.
+      ({ json, metaStart, metaEnd } = serializeObject(stored.parse()));
+    }
     this.namespace = stored.namespace;
     this.name = stored.name;
     this.uid = stored.uid;
     this.labels = stored.labels;
-    const refs = jsonArrayAt<OwnerReference>(json, 'ownerReferences') ?? [];
-    this.ownerUids = refs.map((r) => r.uid);
-    const ctl = refs.find((r) => r.controller);
-    this.controllerUid = ctl?.uid;
-    this.controllerKind = ctl?.kind;
+    // Keys are searched for only inside the metadata value (a slice, not a copy), so nothing in
+    // spec or status can be mistaken for them; inside metadata, `"key":` can only be a real key
+    // (label/annotation text has its quotes escaped, managedFields keys read "f:key").
+    const metadata = json.slice(metaStart, metaEnd);
+    const ownersAt = arrayOpen(metadata, 'ownerReferences');
+    const owners = ownersAt < 0 ? NO_OWNERS : ownersMemo.at(metadata, ownersAt);
+    this.ownerUids = owners.ownerUids;
+    this.controllerUid = owners.controllerUid;
+    this.controllerKind = owners.controllerKind;
     this.nodeName = stored.fields['spec.nodeName'] ?? '';
     this.phase = stored.fields['status.phase'] || 'Pending';
     this.podIP = stored.fields['status.podIP'] ?? '';
-    // status comes last in the JSON: its conditions are the last `"conditions":[` (managedFields say "f:conditions").
-    const ready = (jsonArrayAt<PodCondition>(json, 'conditions', true) ?? []).find((c) => c.type === 'Ready');
-    this.ready = ready?.status === 'True';
-    this.readySince = this.ready ? timeMs(ready?.lastTransitionTime) : 0;
-    // deletionTimestamp and finalizers live in metadata, which ends where "spec" begins.
-    const specAt = json.indexOf('"spec":{');
-    const metadata = specAt > 0 ? json.slice(0, specAt) : json;
+    // status comes after spec, and a pod spec has no "conditions": the last `"conditions":[` after metadata is status.conditions.
+    const conditionsAt = arrayOpen(json, 'conditions', true);
+    const readiness = conditionsAt > metaEnd ? readinessMemo.at(json, conditionsAt) : NOT_READY;
+    this.ready = readiness.ready;
+    this.readySince = readiness.readySince;
     this.deleting = metadata.includes('"deletionTimestamp":"');
-    this.hasClaims = json.includes('"persistentVolumeClaim":{', specAt);
-    const finalizers = metadata.includes('"finalizers":[') ? jsonArrayAt<string>(metadata + ']}', 'finalizers') ?? [] : [];
+    this.hasClaims = json.includes('"persistentVolumeClaim":{', metaEnd);
+    const finalizers = jsonArrayAt<string>(metadata, 'finalizers') ?? [];
     this.gcFinalizer = finalizers.some((f) => f === 'foregroundDeletion' || f === 'orphan');
   }
 
