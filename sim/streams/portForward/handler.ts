@@ -46,10 +46,13 @@ function headerList(value: string | string[] | undefined): string[] {
 export function createPortForwardHandler(ctx: SimContext): PortForwardHandle {
   const responder = new PortResponder();
   const closers = new Set<() => void>();
-  const wss = new WebSocketServer({
-    noServer: true,
-    handleProtocols: (offered) => [SPDY_TUNNEL_PROTOCOL, ...CHANNEL_PROTOCOLS].find((p) => offered.has(p)) ?? false,
-  });
+  const wss = new WebSocketServer({ noServer: true, handleProtocols: (offered) => CHANNEL_PROTOCOLS.find((p) => offered.has(p)) ?? false });
+  // `SPDY/3.1+portforward.k8s.io` is not an RFC 7230 token (the '/'), so `ws` would refuse the
+  // handshake with 400 "Invalid Sec-WebSocket-Protocol header" (and kubectl silently fall back to
+  // SPDY). The tunnel gets its own server: the request header is removed before `ws` parses it
+  // and the chosen subprotocol is added to the 101 response here.
+  const tunnelWss = new WebSocketServer({ noServer: true });
+  tunnelWss.on('headers', (headers) => headers.push(`Sec-WebSocket-Protocol: ${SPDY_TUNNEL_PROTOCOL}`));
 
   /** Connects a stream to `port` of the pod as it is now; the error text when nothing listens. */
   const forwarderFor = (original: PodView): ForwardFn => (port, data) => {
@@ -100,7 +103,8 @@ export function createPortForwardHandler(ctx: SimContext): PortForwardHandle {
     if (upgrade === 'websocket') {
       const offered = offeredProtocols(req);
       if (offered.includes(SPDY_TUNNEL_PROTOCOL)) {
-        wss.handleUpgrade(req, socket, head, (ws) => {
+        delete req.headers['sec-websocket-protocol'];
+        tunnelWss.handleUpgrade(req, socket, head, (ws) => {
           ws.on('error', () => ws.terminate());
           serveSpdy(createWebSocketStream(ws), pod);
         });
@@ -135,6 +139,7 @@ export function createPortForwardHandler(ctx: SimContext): PortForwardHandle {
     close: () => {
       for (const end of [...closers]) end();
       wss.close();
+      tunnelWss.close();
       responder.close();
     },
   };

@@ -20,12 +20,7 @@ export interface PortTarget {
 
 const targets = new WeakMap<object, PortTarget>();
 
-function answer(req: IncomingMessage, res: ServerResponse): void {
-  const target = targets.get(req.socket);
-  if (!target) {
-    res.writeHead(500).end();
-    return;
-  }
+function page(req: IncomingMessage, res: ServerResponse, target: PortTarget, bodyBytes: number): void {
   const path = (req.url ?? '/').split('?')[0];
   const headers = { 'Content-Type': 'text/plain; charset=utf-8', Server: 'pilothouse-sim', 'X-Sim-Pod': `${target.namespace}/${target.pod}`, 'X-Sim-Container': target.container };
   if (path === '/healthz' || path === '/readyz' || path === '/livez') {
@@ -38,13 +33,26 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
     `container: ${target.container}`,
     `port: ${port}`,
     ...(target.podIP ? [`pod IP: ${target.podIP}`] : []),
-    `request: ${req.method ?? 'GET'} ${req.url ?? '/'}`,
+    `request: ${req.method ?? 'GET'} ${req.url ?? '/'}` + (bodyBytes > 0 ? ` (${bodyBytes} bytes of body)` : ''),
     '',
     'This is the Pilothouse Kubernetes simulator: no real workload runs here, so every declared',
     'container port answers with this page (and /healthz with "ok").',
     '',
   ];
   res.writeHead(200, headers).end(lines.join('\n'));
+}
+
+function answer(req: IncomingMessage, res: ServerResponse): void {
+  const target = targets.get(req.socket);
+  if (!target) {
+    res.writeHead(500).end();
+    return;
+  }
+  // Read the whole body first (counting it), as a real server would before answering.
+  let bodyBytes = 0;
+  req.on('data', (chunk: Buffer) => (bodyBytes += chunk.length));
+  req.on('end', () => page(req, res, target, bodyBytes));
+  req.on('error', () => res.destroy());
 }
 
 export class PortResponder {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../types';
-import { badRequest, type PodView } from '../pods';
+import { badRequest, containerStatus, type PodView } from '../pods';
 import type { PortTarget } from './responder';
 
 interface ContainerPortView {
@@ -33,14 +33,15 @@ function netnsPath(pod: PodView): string {
 }
 
 /**
- * The container that declares TCP `port` (containers share the pod's network namespace, so any
- * container's port is reachable), or undefined when nothing would be listening there.
+ * The running container that declares TCP `port` (containers share the pod's network namespace,
+ * so any container's port is reachable), or undefined when nothing would be listening there: an
+ * undeclared port, or one whose container is not running (crash-looping, waiting).
  */
 export function findTarget(pod: PodView, port: number): PortTarget | undefined {
   for (const container of pod.spec?.containers ?? []) {
     const ports = (container.ports as ContainerPortView[] | undefined) ?? [];
     const hit = ports.find((p) => p.containerPort === port && (p.protocol ?? 'TCP') === 'TCP');
-    if (hit) {
+    if (hit && containerStatus(pod, container.name)?.state?.running) {
       return { namespace: pod.metadata.namespace ?? '', pod: pod.metadata.name ?? '', podIP: pod.status?.podIP, container: container.name, port, portName: hit.name };
     }
   }
