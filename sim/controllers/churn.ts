@@ -63,6 +63,8 @@ class Churn {
   private readonly shortLived = new Map<string, number>();
   /** The earliest deletion time in {@link shortLived} (Infinity when none). */
   private nextExpiry = Infinity;
+  /** The last short-lived pods created: what most Events are about. */
+  private readonly recentTasks: string[] = [];
   /** Names of the Events written, oldest first. */
   private readonly events: string[] = [];
   private readonly maxShortLived: number;
@@ -179,6 +181,8 @@ class Churn {
     const deleteAt = now + SHORT_LIVED_MS.min + Math.random() * (SHORT_LIVED_MS.max - SHORT_LIVED_MS.min);
     this.shortLived.set(name, deleteAt);
     this.nextExpiry = Math.min(this.nextExpiry, deleteAt);
+    this.recentTasks.push(name);
+    if (this.recentTasks.length > 50) this.recentTasks.shift();
   }
 
   /** A linear scan: at most a couple of thousand entries, once per deletion. */
@@ -196,8 +200,7 @@ class Churn {
 
   /** An Event about a churn pod, in the words of kubelet / the scheduler (Kubernetes v1.32). */
   private event(): void {
-    const pods = this.shortLived.size && Math.random() < 0.7 ? [...this.shortLived.keys()].slice(-50) : this.steady;
-    const podName = pick(pods);
+    const podName = pick(this.recentTasks.length && Math.random() < 0.7 ? this.recentTasks : this.steady);
     const pod = this.ctx.store.get('pods', CHURN_NAMESPACE, podName)?.parse();
     if (!pod) return;
     const node = (pod as { spec?: { nodeName?: string } }).spec?.nodeName ?? '';
