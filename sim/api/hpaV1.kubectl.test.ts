@@ -148,3 +148,12 @@ describe('autoscaling/v1 HorizontalPodAutoscaler (converted view of v2)', () => 
     expect(v2.status.currentMetrics[0].resource.current.averageUtilization).toBe(status.currentCPUUtilizationPercentage);
   });
 });
+
+describe('the other converted view, events.k8s.io/v1', () => {
+  it('prints Table cells from the converted object (reason, regarding, note)', async () => {
+    await c.until(async () => (await c.kubectl('get', 'events', '-n', NS, '--no-headers')).includes('Scheduled'));
+    const out = await c.kubectl('get', 'events.v1.events.k8s.io', '-n', NS);
+    expect(out).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE/);
+    expect(out).toMatch(/Normal\s+Scheduled\s+pod\/storefront-\S+\s+Successfully assigned shop\/storefront-/);
+  });
+});
