@@ -118,6 +118,8 @@ export class SpdyStream extends Duplex {
     private session: SpdySession,
   ) {
     super({ allowHalfOpen: true });
+    // A write error only means the session is gone; never let it become an uncaught 'error'.
+    this.on('error', () => this.destroy());
   }
 
   /** Sends the SYN_REPLY (no headers, like kubelet); resolves once it is on the wire. */
