@@ -15,12 +15,25 @@ const MESSAGES: ReadonlySet<string> = new Set(MESSAGE_CODES);
  */
 export function messageText(t: TFunction, display: DisplayMessage, detail?: string): string {
   const { entry, line, ...params } = display.params ?? {};
+  // A bare code with the server's words reads best as one sentence ("Access denied: pods is forbidden…").
+  const lead = DETAIL_LEADS[display.code];
+  if (lead && detail && entry === undefined && line === undefined) return t(lead, { message: detail });
   let text = MESSAGES.has(display.code) ? t(`message.${display.code}`, params) : t('message.unknown', { code: display.code });
   if (line !== undefined) text = t('message.atLine', { message: text, line });
   if (entry !== undefined) text = t('message.inEntry', { message: text, entry });
   if (detail) text = t('message.withDetail', { message: text, detail });
   return text;
 }
+
+/** Codes whose message leads straight into the detail (`error.*`: "Access denied: {{message}}"). */
+const DETAIL_LEADS: Partial<Record<string, string>> = {
+  forbidden: 'error.forbidden',
+  'not-found': 'error.notFound',
+  unauthorized: 'error.unauthorized',
+  unreachable: 'error.unreachable',
+  kubeconfig: 'error.kubeconfig',
+  internal: 'error.generic',
+};
 
 /** Any error that crossed the contract (or was made in the renderer) as a sentence. */
 export function errorText(t: TFunction, err: unknown): string {

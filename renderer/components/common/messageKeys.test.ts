@@ -53,8 +53,11 @@ describe('errorText, messageText, reasonText', () => {
       detail: 'pods is forbidden: User "viewer" cannot list resource "pods"',
       status: 403,
     };
-    expect(errorText(enT, err)).toBe('Access denied. Detail: pods is forbidden: User "viewer" cannot list resource "pods"');
-    expect(errorText(zhT, err)).toBe('访问被拒绝。 详情：pods is forbidden: User "viewer" cannot list resource "pods"');
+    expect(errorText(enT, err)).toBe('Access denied: pods is forbidden: User "viewer" cannot list resource "pods"');
+    expect(errorText(zhT, err)).toBe('访问被拒绝：pods is forbidden: User "viewer" cannot list resource "pods"');
+    const dropped = { code: 'unauthorized', message: 'x', display: { code: 'exec-exit-code', params: { command: 'aws eks get-token', code: 255 } }, detail: 'An error occurred (ExpiredToken)' } as const;
+    expect(errorText(enT, dropped)).toBe('The credential plugin exited with code 255: aws eks get-token Detail: An error occurred (ExpiredToken)');
+    expect(errorText(zhT, dropped)).toBe('凭证插件以退出码 255 结束：aws eks get-token 详情：An error occurred (ExpiredToken)');
     const watchdog = { code: 'watchdog', params: { seconds: 90 } } as const;
     expect(messageText(enT, watchdog)).toBe('No data from the API server for 90 s.');
     expect(messageText(zhT, watchdog)).toBe('API Server 已 90 秒没有发送数据。');
@@ -65,7 +68,7 @@ describe('errorText, messageText, reasonText', () => {
     expect(problemText(enT, problem)).toBe('contexts[1] "broken": context.cluster is missing. (line 12)');
     expect(problemText(zhT, problem)).toBe('contexts[1] "broken"：缺少 context.cluster。（第 12 行）');
     // An old-style problem without a message id still reads as a kubeconfig problem.
-    expect(problemText(enT, { file: '/k', message: 'Bad thing' })).toBe('There is a problem with the kubeconfig. Detail: Bad thing');
+    expect(problemText(enT, { file: '/k', message: 'Bad thing' })).toBe('Kubeconfig problem: Bad thing');
   });
 
   it('shows every error code in words even without a message id, and never a raw key', () => {
@@ -75,9 +78,10 @@ describe('errorText, messageText, reasonText', () => {
         expect(text).not.toMatch(/^message\.|\{\{/);
       }
     }
-    expect(errorText(enT, { code: 'unreachable', message: 'Connection closed' })).toBe('Cannot reach the server. Detail: Connection closed');
+    expect(errorText(enT, { code: 'unreachable', message: 'Connection closed' })).toBe('Cluster unreachable: Connection closed');
+    expect(errorText(enT, { code: 'conflict', message: 'changed' })).toBe('It changed in the meantime. Detail: changed');
     expect(errorText(enT, { code: 'cancelled', message: 'Cancelled' })).toBe('Cancelled.');
-    expect(errorText(enT, new Error('boom'))).toBe('Something went wrong inside Pilothouse. Detail: boom');
+    expect(errorText(enT, new Error('boom'))).toBe('Something went wrong: boom');
     // A stream reason passed as a code reads as its label.
     expect(errorText(enT, { code: 'stalled', message: 'No data' })).toBe('stream stalled Detail: No data');
   });
