@@ -222,7 +222,7 @@ describe('kubectl port-forward', () => {
     await t.waitForPod('default', 'shortlived', isRunning);
     const fwd = await portForward(['pod/shortlived', ':80']);
     expect((await get(fwd.localPort, '/')).body).toContain('Hello from pod default/shortlived');
-    await t.kubectl(['delete', 'pod', 'shortlived', '--wait=false']);
+    await t.kubectl(['delete', 'pod', 'shortlived', '--force', '--grace-period=0', '--wait=false']);
     const code = await fwd.exited;
     expect(code).toBe(1);
     expect(fwd.stderr()).toContain('lost connection to pod');
