@@ -29,10 +29,10 @@ export interface PodSummary {
   readySince: number;
   deleting: boolean;
   /** GC finalizers (foregroundDeletion/orphan) present: the garbage collector must act. */
-  gcFinalizer: boolean;
+  readonly gcFinalizer: boolean;
   podIP: string;
   /** Cheap pre-check: the pod mounts at least one PVC. */
-  hasClaims: boolean;
+  readonly hasClaims: boolean;
   readonly hostname?: string;
   readonly subdomain?: string;
   readonly creation: number;
@@ -134,6 +134,8 @@ interface Readiness {
   readySince: number;
 }
 
+const claimsMemo = new ArrayMemo<{ persistentVolumeClaim?: unknown }, boolean>((volumes) => volumes.some((v) => !!v.persistentVolumeClaim));
+
 const NOT_READY: Readiness = { ready: false, readySince: 0 };
 const readinessMemo = new ArrayMemo<PodCondition, Readiness>((conditions) => {
   const ready = conditions.find((c) => c.type === 'Ready');
@@ -144,6 +146,14 @@ const readinessMemo = new ArrayMemo<PodCondition, Readiness>((conditions) => {
 interface MetadataOffsets {
   metaStart?: number;
   metaEnd?: number;
+}
+
+/** The stored JSON and where its metadata is. */
+function layout(stored: StoredObject): { json: string; metaStart: number; metaEnd: number } {
+  const { metaStart = -1, metaEnd = -1 } = stored as StoredObject & MetadataOffsets;
+  if (metaStart >= 0 && metaEnd > metaStart) return { json: stored.json, metaStart, metaEnd };
+  // Not from MemoryStore: lay it out as the store does to learn where metadata is.
+  return serializeObject(stored.parse());
 }
 
 class StoredPodSummary implements PodSummary {
@@ -159,18 +169,13 @@ class StoredPodSummary implements PodSummary {
   ready: boolean;
   readySince: number;
   deleting: boolean;
-  gcFinalizer: boolean;
   podIP: string;
   hasClaims: boolean;
   private details?: Details;
+  private gcFinalizerFlag?: boolean;
 
   constructor(private readonly stored: StoredObject) {
-    let json = stored.json;
-    let { metaStart = -1, metaEnd = -1 } = stored as StoredObject & MetadataOffsets;
-    if (metaStart < 0 || metaEnd <= metaStart) {
-      // Not from MemoryStore: lay it out as the store does to learn where metadata is.
-      ({ json, metaStart, metaEnd } = serializeObject(stored.parse()));
-    }
+    const { json, metaStart, metaEnd } = layout(stored);
     this.namespace = stored.namespace;
     this.name = stored.name;
     this.uid = stored.uid;
@@ -193,9 +198,19 @@ class StoredPodSummary implements PodSummary {
     this.ready = readiness.ready;
     this.readySince = readiness.readySince;
     this.deleting = metadata.includes('"deletionTimestamp":"');
-    this.hasClaims = json.includes('"persistentVolumeClaim":{', metaEnd);
-    const finalizers = jsonArrayAt<string>(metadata, 'finalizers') ?? [];
-    this.gcFinalizer = finalizers.some((f) => f === 'foregroundDeletion' || f === 'orphan');
+    // The first `"volumes":[` after metadata is spec.volumes (containers have "volumeMounts").
+    const volumesAt = arrayOpen(json.slice(metaEnd), 'volumes');
+    this.hasClaims = volumesAt >= 0 && claimsMemo.at(json, metaEnd + volumesAt);
+  }
+
+  get gcFinalizer(): boolean {
+    // Only the garbage collector asks, and only about pods being deleted: found on demand.
+    return (this.gcFinalizerFlag ??= (jsonArrayAt<string>(this.metadata(), 'finalizers') ?? []).some((f) => f === 'foregroundDeletion' || f === 'orphan'));
+  }
+
+  private metadata(): string {
+    const { json, metaStart, metaEnd } = layout(this.stored);
+    return json.slice(metaStart, metaEnd);
   }
 
   private get d(): Details {

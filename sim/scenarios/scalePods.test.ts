@@ -46,6 +46,7 @@ describe('scale pods from a ReplicaSet template', () => {
     expect(() => store.createSerialized('pods', template.pod(values(1)))).toThrow('pods "api-1-bcdfg0001-x1" already exists');
     expect(store.revision()).toBe(1);
     expect(() => store.createSerialized('pods', template.pod({ ...values(2), node: 'node"2' }))).toThrow('scale: pod node "node"2" would need JSON escaping');
+    expect(() => replicaSetPods({ ...shape, image: 'registry.example.com/x:1\\"' })).toThrow('scale: pod image "registry.example.com/x:1\\"" would need JSON escaping');
   });
 
   it('serializes a batch exactly as pod by pod, and inserts correctly when a listener writes in between', () => {

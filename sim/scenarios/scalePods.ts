@@ -39,8 +39,8 @@ const TOKEN_RE = new RegExp(`@@(${[...RS_SLOTS, ...POD_SLOTS].join('|')})@@`, 'g
 const IS_RS_SLOT = new Set<Slot>(RS_SLOTS);
 /**
  * Values are pasted into JSON strings unescaped, so they must need no escaping; what the scale
- * scenario generates (DNS names, uids, IPs, image references, hex) never does. Checked for
- * every value (cheap).
+ * scenario generates (DNS names, uids, IPs, image references, hex) never does. Checked for the
+ * ReplicaSet's values and the pods' names.
  */
 const PLAIN = /^[A-Za-z0-9._:/@-]*$/;
 
@@ -103,6 +103,7 @@ function fill(out: string[], p: Pieces<PodSlot>, v: Record<PodSlot, string>): nu
 }
 
 function filled(p: Pieces<PodSlot>, v: Record<PodSlot, string>): string {
+  if (p.slots.length === 1 && !p.literals[0] && !p.literals[1]) return v[p.slots[0]]; // e.g. spec.nodeName
   const out: string[] = [];
   fill(out, p, v);
   return out.join('');
@@ -179,7 +180,9 @@ export function replicaSetPods(shape: ReplicaSetShape): ReplicaSetPods {
   /** Appends pod `v`'s JSON to `parts`; returns its length and where its metadata ends. */
   const render = (parts: string[], v: PodValues, rv: string) => {
     const values: Record<PodSlot, string> = { name: v.name, uid: v.uid, node: v.node, hostIP: v.hostIP, podIP: v.podIP, cidApp: v.containerIds[0], cidLog: v.containerIds[1], rv };
-    for (const slot of POD_SLOTS) plain(slot, values[slot]);
+    // uid, IPs, container IDs and rv are generated (hex, digits); names come from text.
+    plain('name', v.name);
+    plain('node', v.node);
     const variant = variants[v.seq % 17 === 0 ? 1 : 0];
     parts.push(variant.head);
     const metaEnd = variant.head.length + fill(parts, variant.meta, values);
