@@ -3,34 +3,18 @@
  * avatar's name says the cluster's state with its reason and next retry while reconnecting.
  */
 import { useTranslation } from 'react-i18next';
-import type { ClusterHealth } from '../../../app/contract/pilothouse';
-import { useClusterHealth } from '../../bridge/useClusterHealth';
-import { useCoreConnection } from '../../bridge/useCoreConnection';
-import { useFormat } from '../../i18n/useFormat';
 import { formatRoute } from '../../routing/routes';
-import { useCountdown } from '../common/useCountdown';
 import { contextInitials } from './clusterLook';
-import { clusterDot, clusterStatusParts } from './clusterStatus';
-import { summariseStreams, type StreamSummary } from './streamSummary';
-import { useObservedStreams } from './useObservedStreams';
+import type { ClusterStatusInput } from './clusterStatus';
+import { useClusterStatusLine } from './useClusterStatus';
 
-export function Hotbar({ activeContext, view }: { activeContext: string | undefined; view: string }) {
+export function Hotbar({ clusters, activeContext, view }: { clusters: ClusterStatusInput[]; activeContext: string | undefined; view: string }) {
   const { t } = useTranslation();
-  const health = useClusterHealth().value ?? [];
-  const observed = useObservedStreams();
-  // While the core is away, the last health we heard is not news: show every cluster as reconnecting.
-  const coreDown = useCoreConnection().state !== 'connected';
   return (
     <nav className="hotbar" aria-label={t('hotbar.label')}>
       <ul className="hotbar-list">
-        {health.map((h) => (
-          <HotbarCluster
-            key={h.context}
-            health={h}
-            streams={summariseStreams(observed.get(h.context) ?? [])}
-            coreDown={coreDown}
-            active={h.context === activeContext}
-          />
+        {clusters.map((c) => (
+          <HotbarCluster key={c.health.context} input={c} active={c.health.context === activeContext} />
         ))}
       </ul>
       <HotbarLink className="hotbar-add" href={formatRoute({ view: 'home' })} label={t('hotbar.add')} current={view === 'home'} glyph="+" />
@@ -39,25 +23,22 @@ export function Hotbar({ activeContext, view }: { activeContext: string | undefi
   );
 }
 
-function HotbarCluster({ health, streams, coreDown, active }: { health: ClusterHealth; streams?: StreamSummary; coreDown: boolean; active: boolean }) {
+function HotbarCluster({ input, active }: { input: ClusterStatusInput; active: boolean }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
-  const retrySeconds = useCountdown(streams?.nextRetryAt);
-  const input = { health, streams, coreDown };
-  const dot = clusterDot(input);
-  const state = clusterStatusParts(t, input, { retry: () => t('status.retryIn', { seconds: retrySeconds }), time: fmt.time, withCounts: false }).join(' · ');
-  const label = t('hotbar.cluster', { name: health.context, state });
+  const { dot, text } = useClusterStatusLine(input, false);
+  const context = input.health.context;
+  const label = t('hotbar.cluster', { name: context, state: text });
   return (
     <li>
       <a
         className="hotbar-avatar"
-        href={formatRoute({ view: 'overview', context: health.context })}
+        href={formatRoute({ view: 'overview', context })}
         aria-label={label}
         title={label}
         aria-current={active ? 'page' : undefined}
         data-state={dot}
       >
-        <span aria-hidden="true">{contextInitials(health.context)}</span>
+        <span aria-hidden="true">{contextInitials(context)}</span>
         <span className={`health-dot health-${dot}`} aria-hidden="true" />
       </a>
     </li>

@@ -8,19 +8,12 @@
  * screen reader hears state changes, not a tick every second.
  */
 import { useTranslation } from 'react-i18next';
-import type { ClusterHealth } from '../../../app/contract/pilothouse';
-import { useClusterHealth } from '../../bridge/useClusterHealth';
 import { useCoreConnection } from '../../bridge/useCoreConnection';
-import { useFormat } from '../../i18n/useFormat';
-import { useCountdown } from '../common/useCountdown';
-import { clusterDot, clusterStatusParts } from './clusterStatus';
-import { summariseStreams, type StreamSummary } from './streamSummary';
-import { useObservedStreams } from './useObservedStreams';
+import type { ClusterStatusInput } from './clusterStatus';
+import { useClusterStatusLine } from './useClusterStatus';
 
-export function StatusBar({ activeContext }: { activeContext: string | undefined }) {
+export function StatusBar({ clusters, activeContext }: { clusters: ClusterStatusInput[]; activeContext: string | undefined }) {
   const { t } = useTranslation();
-  const health = useClusterHealth().value ?? [];
-  const observed = useObservedStreams();
   const core = useCoreConnection();
   const coreText = core.state === 'connected' ? t('core.connected') : t('core.reconnectingShort');
   return (
@@ -28,29 +21,17 @@ export function StatusBar({ activeContext }: { activeContext: string | undefined
       <span className={`statusbar-core core-${core.state}`} role="status" aria-label={coreText}>
         {coreText}
       </span>
-      {health.length === 0 && <span className="muted">{t('status.noClusters')}</span>}
-      {health.map((h) => (
-        <ClusterStatus
-          key={h.context}
-          health={h}
-          streams={summariseStreams(observed.get(h.context) ?? [])}
-          active={h.context === activeContext}
-          coreDown={core.state !== 'connected'}
-        />
+      {clusters.length === 0 && <span className="muted">{t('status.noClusters')}</span>}
+      {clusters.map((c) => (
+        <ClusterStatus key={c.health.context} input={c} active={c.health.context === activeContext} />
       ))}
     </footer>
   );
 }
 
-function ClusterStatus({ health, streams, active, coreDown }: { health: ClusterHealth; streams?: StreamSummary; active: boolean; coreDown: boolean }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const retrySeconds = useCountdown(streams?.nextRetryAt);
-  const input = { health, streams, coreDown };
-  const dot = clusterDot(input);
-  const text = clusterStatusParts(t, input, { retry: () => t('status.retryIn', { seconds: retrySeconds }), time: fmt.time, withCounts: true }).join(' · ');
-  // What assistive technology reads: the retry as a clock time, so the text does not tick.
-  const steady = clusterStatusParts(t, input, { retry: (at) => t('status.retryAt', { time: fmt.clock(at) }), time: fmt.time, withCounts: true }).join(' · ');
+function ClusterStatus({ input, active }: { input: ClusterStatusInput; active: boolean }) {
+  const { dot, text, steady } = useClusterStatusLine(input, true);
+  const { health, streams, coreDown } = input;
   return (
     <span
       className={`statusbar-cluster${active ? ' active' : ''}`}
