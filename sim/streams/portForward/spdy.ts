@@ -11,13 +11,14 @@
  * would stall. We take only its SPDY/3 header-compression dictionary (a constant of the spec).
  */
 import { EventEmitter } from 'node:events';
-import { createRequire } from 'node:module';
 import { Duplex } from 'node:stream';
 import { constants as zc, createDeflate, createInflate, type Deflate, type Inflate } from 'node:zlib';
+// A static import (not createRequire) so that bundlers see it: the Electron main bundle carries
+// the simulator for the demo cluster and runs where node_modules is not beside it.
+import dictionaries from 'spdy-transport/lib/spdy-transport/protocol/spdy/dictionary.js';
 
-const require = createRequire(import.meta.url);
 /** The SPDY/3 zlib dictionary (spec section 2.6.10.1), as spdy-transport ships it. */
-const DICTIONARY = (require('spdy-transport/lib/spdy-transport/protocol/spdy/dictionary.js') as Record<string, Buffer>)['3'];
+const DICTIONARY = dictionaries[3];
 
 const VERSION = 3;
 export const FrameType = { synStream: 1, synReply: 2, rstStream: 3, settings: 4, ping: 6, goAway: 7, headers: 8, windowUpdate: 9 } as const;
