@@ -14,7 +14,8 @@ import { SIM_READY_PREFIX, STACK_ENV, type E2EStack, type SimProcessInfo, type W
 
 const WEB_READY = /^Pilothouse \(web mode\): (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/;
 
-async function startWeb(name: string, kubeconfigPath: string, pids: number[]): Promise<WebServerInfo> {
+/** Starts one web-mode server on the simulator (also used by specs that need a server of their own to stop). */
+export async function startWeb(name: string, kubeconfigPath: string, pids: number[]): Promise<WebServerInfo> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `pilothouse-e2e-${name}-`));
   const token = `e2e-${randomBytes(18).toString('base64url')}`;
   const { child, line } = await startTsProcess(

@@ -49,6 +49,10 @@ function layoutFor(columns: ListColumn[]): { template: string; minWidthRem: numb
   const parts: string[] = columns.map((c) => {
     if (c.id === 'name') return track(14, 4);
     if (c.id === 'namespace') return track(8, 1.2);
+    // STATUS carries the reason operators look for ("CrashLoopBackOff", "ImagePullBackOff");
+    // RESTARTS reads "4 (15s ago)": neither should end in an ellipsis at common widths.
+    if (c.id === 'status') return track(9.5, 1.2);
+    if (c.id === 'restarts') return track(7, 0.7);
     if (c.numeric) return track(5.5, 0.7);
     return track(7, 1);
   });
