@@ -5,6 +5,7 @@
  */
 import { test, expect } from './fixtures';
 import { podManifest } from './support/kubectl';
+import { saveScreenshot } from './support/screenshots';
 
 test.describe('filters', () => {
   test('namespace multi-select and label selectors with in, notin and !key; invalid selector keeps the last valid one', async ({ app, kubectl, ns }) => {
@@ -101,5 +102,19 @@ test.describe('filters', () => {
     await page.keyboard.press('Enter');
     await expect(app.detail.heading('Pod')).toContainText('key-b');
     expect(await app.hash()).toContain(`/pods/${ns}/key-b`);
+  });
+
+  test('a selector on the demo\'s pods lists what kubectl get -l lists', async ({ app, kubectl }) => {
+    const selector = 'app.kubernetes.io/part-of=webshop';
+    const list = await app.openList('pods', { selector });
+    await expect(list.selectorInput).toHaveValue(selector);
+    // CronJob pods come and go: compare with kubectl's answer of the same moment.
+    await expect
+      .poll(async () => {
+        const [shown, expected] = [(await list.rowNames()).sort(), (await kubectl.names(['pods', '-A', '-l', selector])).sort()];
+        return shown.length > 0 && JSON.stringify(shown) === JSON.stringify(expected);
+      }, { message: 'rows equal kubectl get pods -A -l' })
+      .toBe(true);
+    await saveScreenshot(app.page, 'pods-selector-en');
   });
 });

@@ -46,17 +46,20 @@ function layoutFor(columns: ListColumn[]): { template: string; minWidthRem: numb
     minWidthRem += min;
     return `minmax(${min}rem, ${fr}fr)`;
   };
+  // Minimums sized so the Pods table (-o wide) fits a 1440 px window without sideways scrolling
+  // and a typical pod name ("storefront-6497b58c5b-g9x2k") is not cut; 5rem still holds a CJK
+  // header of four characters ("存活时间").
   const parts: string[] = columns.map((c) => {
-    if (c.id === 'name') return track(14, 4);
-    if (c.id === 'namespace') return track(8, 1.2);
+    if (c.id === 'name') return track(14.5, 4);
+    if (c.id === 'namespace') return track(7, 1.2);
     // STATUS carries the reason operators look for ("CrashLoopBackOff", "ImagePullBackOff");
     // RESTARTS reads "4 (15s ago)": neither should end in an ellipsis at common widths.
     if (c.id === 'status') return track(9.5, 1.2);
-    if (c.id === 'restarts') return track(7, 0.7);
-    if (c.numeric) return track(5.5, 0.7);
+    if (c.id === 'restarts') return track(6.5, 0.7);
+    if (c.numeric) return track(5, 0.7);
     return track(7, 1);
   });
-  parts.push(track(10, 1.5));
+  parts.push(track(7, 1.5));
   return { template: parts.join(' '), minWidthRem };
 }
 
