@@ -24,92 +24,103 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
- * Every message main sends for display. The renderer shows `message.<code>` from its catalogs
- * with `params` interpolated (as text, never HTML); renderer/components/common/messageKeys.test.ts
- * proves each code has a key in every catalog. An error code alone is also a message (without
- * parameters), so any error can be shown in words.
+ * Every message main sends for display, with the parameters it takes. The renderer shows
+ * `message.<code>` from its catalogs with `params` interpolated (as text, never HTML);
+ * renderer/components/common/messageKeys.test.ts proves each code has a key in every catalog
+ * using exactly these parameters. An error code alone is also a message (without parameters),
+ * so any error can be shown in words.
  *
- * Two parameters have a fixed meaning everywhere: `entry` (where in a file, e.g. `clusters[0]
- * "prod"`) and `line` (a line number); the renderer adds them around the message itself, so the
- * messages never have to.
+ * Two parameters have a fixed meaning everywhere and may come with any message: `entry` (where
+ * in a file, e.g. `clusters[0] "prod"`) and `line` (a line number); the renderer adds them
+ * around the message itself, so the messages never have to.
  */
-export const MESSAGE_CODES = [
-  ...ERROR_CODES,
+export const MESSAGE_PARAMS = {
+  ...(Object.fromEntries(ERROR_CODES.map((c) => [c, []])) as unknown as Record<ErrorCode, readonly []>),
   // Watch streams (informer).
-  'watchdog', // {seconds}
-  'watch-closed',
-  'watch-cut-mid-event',
-  'watch-connection-lost', // detail: the socket error
-  'watch-malformed',
-  'watch-line-too-long', // {megabytes}
-  'watch-event-without-object',
-  'watch-error', // detail: the API server's message
+  'watchdog': ['seconds'],
+  'watch-closed': [],
+  'watch-cut-mid-event': [],
+  'watch-connection-lost': [], // detail: the socket error
+  'watch-malformed': [],
+  'watch-line-too-long': ['megabytes'],
+  'watch-event-without-object': [],
+  'watch-error': [], // detail: the API server's message
   // Reaching the API server (http).
-  'net-refused', // {server}
-  'net-host-not-found', // {server}
-  'net-lookup-failed', // {server}
-  'net-timed-out', // {server}
-  'net-reset', // {server}
-  'net-host-unreachable', // {server}
-  'net-network-unreachable', // {server}
-  'net-closed', // {server}
-  'net-tls', // {server}; detail: the TLS error
-  'net-failed', // {server}; detail: the system error
-  'net-lost-reading', // detail: the socket error
-  'invalid-json', // {path}
-  'api-status', // {status}; detail: the API server's message
+  'net-refused': ['server'],
+  'net-host-not-found': ['server'],
+  'net-lookup-failed': ['server'],
+  'net-timed-out': ['server'],
+  'net-reset': ['server'],
+  'net-host-unreachable': ['server'],
+  'net-network-unreachable': ['server'],
+  'net-closed': ['server'],
+  'net-tls': ['server'], // detail: the TLS error
+  'net-failed': ['server'], // detail: the system error
+  'net-lost-reading': [], // detail: the socket error
+  'invalid-json': ['path'],
+  'api-status': ['status'], // detail: the API server's message
   // Contexts and clusters.
-  'context-unknown', // {context}
-  'context-disconnected', // {context}
-  'context-removed', // {context}
-  'cluster-not-connected', // {context}
-  'context-missing-cluster', // {context, cluster}
-  'context-missing-user', // {context, user}
-  'context-no-cluster', // {context}
-  'context-credentials', // {context, file}; detail: client-node's message
-  'auth-provider-refused', // {context, provider}
-  'proxy-url-invalid', // {context, cluster, file, value}
-  'proxy-url-scheme', // {context, cluster, file, scheme}
-  'token-file-unreadable', // {file}; detail: the system error
-  'not-exec-context', // {context}
+  'context-unknown': ['context'],
+  'context-disconnected': ['context'],
+  'context-removed': ['context'],
+  'cluster-not-connected': ['context'],
+  'context-missing-cluster': ['context', 'cluster'],
+  'context-missing-user': ['context', 'user'],
+  'context-no-cluster': ['context'],
+  'context-credentials': ['context', 'file'], // detail: client-node's message
+  'auth-provider-refused': ['context', 'provider'],
+  'proxy-url-invalid': ['context', 'cluster', 'file', 'value'],
+  'proxy-url-scheme': ['context', 'cluster', 'file', 'scheme'],
+  'token-file-unreadable': ['file'], // detail: the system error
+  'not-exec-context': ['context'],
   // Exec credential plugins.
-  'exec-untrusted', // {context, command}
-  'exec-command-changed', // {context, command}
-  'exec-not-found', // {command, hint}
-  'exec-start-failed', // {command}; detail: the system error
-  'exec-exit-code', // {command, code}; detail: the end of its stderr (trimmed, tokens masked)
-  'exec-killed', // {command}; detail: the end of its stderr
-  'exec-no-json', // {command}
-  'exec-no-status', // {command}
-  'exec-no-credential', // {command}
-  // Kubeconfig files ({entry} and {line} where known).
-  'kubeconfig-not-file',
-  'kubeconfig-too-large', // {bytes}
-  'kubeconfig-unreadable', // detail: the system error
-  'kubeconfig-yaml', // detail: the YAML parser's message
-  'kubeconfig-not-kubeconfig',
-  'kubeconfig-field-missing', // {field}
-  'kubeconfig-field-not-url', // {field, value}
-  'kubeconfig-field-not-http', // {field, scheme}
-  'kubeconfig-field-not-boolean', // {field}
-  'kubeconfig-field-not-string', // {field}
-  'kubeconfig-field-not-string-list', // {field}
-  'kubeconfig-field-not-mapping', // {field}
-  'kubeconfig-field-not-list', // {field}
-  'kubeconfig-exec-env', // {field}
-  'kubeconfig-entry-no-name',
-] as const;
+  'exec-untrusted': ['context', 'command'],
+  'exec-command-changed': ['context', 'command'],
+  'exec-not-found': ['command'], // detail: the kubeconfig's installHint
+  'exec-start-failed': ['command'], // detail: the system error
+  'exec-exit-code': ['command', 'code'], // detail: the end of its stderr (trimmed, tokens masked)
+  'exec-killed': ['command'], // detail: the end of its stderr
+  'exec-no-json': ['command'],
+  'exec-no-status': ['command'],
+  'exec-no-credential': ['command'],
+  // Kubeconfig files (with `entry` and `line` where known).
+  'kubeconfig-not-file': [],
+  'kubeconfig-too-large': ['bytes'],
+  'kubeconfig-unreadable': [], // detail: the system error
+  'kubeconfig-yaml': [], // detail: the YAML parser's message
+  'kubeconfig-not-kubeconfig': [],
+  'kubeconfig-field-missing': ['field'],
+  'kubeconfig-field-not-url': ['field', 'value'],
+  'kubeconfig-field-not-http': ['field', 'scheme'],
+  'kubeconfig-field-not-boolean': ['field'],
+  'kubeconfig-field-not-string': ['field'],
+  'kubeconfig-field-not-string-list': ['field'],
+  'kubeconfig-field-not-mapping': ['field'],
+  'kubeconfig-field-not-list': ['field'],
+  'kubeconfig-exec-env': ['field'],
+  'kubeconfig-entry-no-name': [],
+} as const satisfies Record<string, readonly string[]>;
 
-export type MessageCode = (typeof MESSAGE_CODES)[number];
+export type MessageCode = keyof typeof MESSAGE_PARAMS;
+
+/** Every message code, in one list (derived from MESSAGE_PARAMS). */
+export const MESSAGE_CODES = Object.keys(MESSAGE_PARAMS) as MessageCode[];
+
+/** Where in a file a message is about; any message may carry these. */
+export interface LocationParams {
+  entry?: string;
+  line?: number;
+}
+
+type ParamsOf<C extends MessageCode> = { [K in (typeof MESSAGE_PARAMS)[C][number]]: string | number } & LocationParams;
+
+/** A message for display: its id and exactly the parameters it takes (translated by the renderer). */
+export type DisplayMessage = {
+  [C in MessageCode]: (typeof MESSAGE_PARAMS)[C] extends readonly [] ? { code: C; params?: LocationParams } : { code: C; params: ParamsOf<C> };
+}[MessageCode];
 
 /** Values interpolated into a message: plain text and numbers only. */
 export type MessageParams = Record<string, string | number>;
-
-/** A message for display: its id and parameters, translated by the renderer. */
-export interface DisplayMessage {
-  code: MessageCode;
-  params?: MessageParams;
-}
 
 export interface ContractErrorData {
   code: ErrorCode;

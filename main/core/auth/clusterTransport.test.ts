@@ -82,7 +82,7 @@ describe('proxy-url', () => {
     const { transport } = await transportWithProxy('bob:hunter2@proxy.corp:3128');
     const err = await failure(transport.prepare());
     expect(JSON.stringify(err.toJSON())).not.toContain('hunter2');
-    expect(err.display?.params?.value).toBe('bob:***@proxy.corp:3128');
+    expect(err.display).toMatchObject({ code: 'proxy-url-invalid', params: { value: 'bob:***@proxy.corp:3128' } });
   });
 
   it('an unsupported scheme names the scheme', async () => {

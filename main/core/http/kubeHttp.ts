@@ -108,10 +108,13 @@ function sendOnce(url: URL, prepared: Awaited<ReturnType<ClusterTransport['prepa
   });
 }
 
+/** The messages of a request that never reached the API server; each takes the server's origin. */
+type NetworkMessage = Exclude<Extract<MessageCode, `net-${string}`>, 'net-lost-reading'>;
+
 /** "connect ECONNREFUSED 127.0.0.1:6443" → "Cannot reach https://127.0.0.1:6443: connection refused". */
 export function networkError(url: URL, err: Error): ContractError {
   const code = (err as NodeJS.ErrnoException).code ?? '';
-  const reasons: Record<string, [MessageCode, string]> = {
+  const reasons: Record<string, [NetworkMessage, string]> = {
     ECONNREFUSED: ['net-refused', 'connection refused'],
     ENOTFOUND: ['net-host-not-found', 'host not found'],
     EAI_AGAIN: ['net-lookup-failed', 'host name lookup failed'],

@@ -9,15 +9,19 @@
  */
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { MessageCode, MessageParams } from '../../../app/contract/errors';
+import type { DisplayMessage, MessageCode, MessageParams } from '../../../app/contract/errors';
 import type { ExecConfig, KubeCluster, KubeContext, KubeUser, ParsedKubeconfig } from './types';
 
 type Json = Record<string, unknown>;
 
 export function parseKubeconfig(file: string, text: string): ParsedKubeconfig {
   const result: ParsedKubeconfig = { file, clusters: [], users: [], contexts: [], problems: [] };
-  const problem: Problem = (message, code, params, detail) =>
-    result.problems.push({ file, message, display: { code, ...(params ? { params } : {}) }, ...(detail !== undefined ? { detail } : {}) });
+  const problem: Problem = (message, code, params, detail) => {
+    // The code and its parameters travel together through EntryError, so they match; the
+    // compiler cannot follow that pairing, hence the cast.
+    const display = { code, ...(params ? { params } : {}) } as DisplayMessage;
+    result.problems.push({ file, message, display, ...(detail !== undefined ? { detail } : {}) });
+  };
   const lineCounter = new LineCounter();
   let doc: Document;
   let root: unknown;

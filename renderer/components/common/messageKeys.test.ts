@@ -1,10 +1,11 @@
 /**
  * Every message main can send for display, and every stream reason, has a key in every catalog
  * with the same parameters; and the helpers turn what main sends into sentences in each language.
- * The lists come from app/ (MESSAGE_CODES, STREAM_REASONS), so a new code without a key fails here.
+ * The lists come from app/ (MESSAGE_PARAMS, STREAM_REASONS), so a new code without a key, or a
+ * message whose parameters differ from what main sends, fails here.
  */
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, MESSAGE_CODES, type ContractErrorData } from '../../../app/contract/errors';
+import { ERROR_CODES, MESSAGE_CODES, MESSAGE_PARAMS, type ContractErrorData } from '../../../app/contract/errors';
 import { STREAM_REASONS } from '../../../app/watch/types';
 import { createI18n, SUPPORTED_LANGUAGES } from '../../i18n';
 import en from '../../i18n/locales/en.json';
@@ -31,6 +32,13 @@ describe('message catalogs', () => {
       const missing = LABELLED_REASONS.filter((reason) => typeof lookup(catalog, `status.reason.${reason}`) !== 'string');
       expect(missing).toEqual([]);
       expect(STREAM_REASONS.every((r) => LABELLED_REASONS.includes(r))).toBe(true);
+    });
+  }
+
+  for (const [lang, catalog] of Object.entries(catalogs)) {
+    it(`${lang}: each message uses exactly the parameters main sends with it (MESSAGE_PARAMS)`, () => {
+      const wrong = MESSAGE_CODES.filter((code) => JSON.stringify(paramsOf(String(lookup(catalog, `message.${code}`))).sort()) !== JSON.stringify([...MESSAGE_PARAMS[code]].sort()));
+      expect(wrong).toEqual([]);
     });
   }
 
