@@ -1,5 +1,6 @@
-/** Detail views and related objects: Deployment → ReplicaSets → Pods, Service → selected Pods; pod count vs kubectl. */
+/** Detail views and related objects: Deployment → ReplicaSets → Pods, Service → selected Pods; pod count vs kubectl (dark theme). */
 import { test, expect } from './fixtures';
+import { saveScreenshot } from './support/screenshots';
 
 test.describe('details', () => {
   test('Deployment → ReplicaSet → Pods, and Service → its Pods', async ({ app, kubectl, ns }) => {
@@ -18,8 +19,19 @@ test.describe('details', () => {
     await expect(app.detail.relatedLinks('Service', 'related.selectedPods')).toHaveCount(2);
   });
 
-  test('the Pods header count matches kubectl get pods -A', async ({ app, kubectl }) => {
+  test('the Pods header count matches kubectl get pods -A (dark theme)', async ({ app, kubectl, page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
     const list = await app.openList('pods');
     await expect.poll(async () => (await list.count()) - (await kubectl.names(['pods', '-A'])).length).toBe(0);
+    await saveScreenshot(page, 'pods-dark-en');
+  });
+
+  test('a demo Deployment: summary, conditions and its ReplicaSet', async ({ app, kubectl }) => {
+    const [rs] = await kubectl.names(['replicasets', '-n', 'shop', '-l', 'app.kubernetes.io/name=storefront']);
+    await app.open(app.detailHash('deployments', 'shop', 'storefront'));
+    await expect(app.detail.heading('Deployment')).toContainText('storefront');
+    await expect(app.detail.relatedLinks('Deployment', 'related.replicaSets')).toHaveText([`ReplicaSet/${rs}`]);
+    await expect(app.detail.view('Deployment')).not.toContainText('<invalid>');
+    await saveScreenshot(app.page, 'deployment-detail-en');
   });
 });

@@ -78,6 +78,7 @@ test.describe('filters', () => {
     await app.palette.openWithKeyboard();
     await expect(app.palette.dialog).toBeVisible();
     await app.palette.input.fill('Deployments');
+    await saveScreenshot(page, 'command-palette-en');
     await page.keyboard.press('Enter');
     await app.list.expectTitle('Deployments');
   });
