@@ -271,7 +271,7 @@ export class Informer {
         restarts++;
         continue;
       }
-      if (signal.aborted) throw new ContractError({ code: 'cancelled', message: 'Cancelled' });
+      if (signal.aborted) throw new ContractError({ code: 'cancelled', message: 'Cancelled', display: { code: 'cancelled' } });
       this.resourceVersion = rv ?? '';
       if (!this.hasSnapshot) {
         for (const obj of items) this.items.set(objectKey(obj), obj);
