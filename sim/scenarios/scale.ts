@@ -4,6 +4,9 @@
  * Objects are written straight into the store in bulk (no defaulting, no controller work):
  * each pod is a realistic ~7 KB object (see podShape.ts) that is already Running and Ready,
  * so the controllers find nothing to do and the cluster is usable as soon as it is loaded.
+ * Pods are not built and serialized one by one but pasted from a serialized template, one
+ * string per ReplicaSet (scalePods.ts); they still arrive as ordinary ADDED events with their
+ * own resourceVersions, so watchers and the controllers' caches see them like any others.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { KubeObject, SimContext } from '../types';
@@ -45,6 +48,8 @@ export interface ScaleReport {
   loadMs: number;
   /** CPU time spent loading (user+system): what the load costs on an idle machine. */
   cpuMs: number;
+  /** Resident memory of the process once loaded (MiB). */
+  rssMiB: number;
 }
 
 export async function loadScale(ctx: SimContext, options: Record<string, unknown>): Promise<ScaleReport> {
@@ -142,7 +147,7 @@ export async function loadScale(ctx: SimContext, options: Record<string, unknown
     await new Promise((resolve) => setImmediate(resolve));
   }
   const cpu = process.cpuUsage(cpuStart);
-  const report = { pods: placed, namespaces: nsCount, nodes: nodeCount, deployments, loadMs: Date.now() - started, cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
-  console.error(`[sim] scale: ${report.pods} pods, ${report.deployments} deployments in ${report.namespaces} namespaces on ${report.nodes} nodes loaded in ${(report.loadMs / 1000).toFixed(1)} s (${(report.cpuMs / 1000).toFixed(1)} s CPU)`);
+  const report = { pods: placed, namespaces: nsCount, nodes: nodeCount, deployments, loadMs: Date.now() - started, cpuMs: Math.round((cpu.user + cpu.system) / 1000), rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) };
+  console.error(`[sim] scale: ${report.pods} pods, ${report.deployments} deployments in ${report.namespaces} namespaces on ${report.nodes} nodes loaded in ${(report.loadMs / 1000).toFixed(1)} s (${(report.cpuMs / 1000).toFixed(1)} s CPU, ${report.rssMiB} MiB RSS)`);
   return report;
 }
