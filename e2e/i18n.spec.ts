@@ -60,7 +60,7 @@ test('zh-CN: an invalid selector and a forbidden list are explained in Chinese',
   await expect(forbidden.errorState).toContainText(tPattern('zh-CN', 'error.forbidden'));
   await expect(forbidden.errorState.getByRole('button', { name: t('zh-CN', 'error.tryNamespace', { namespace: 'shop' }) })).toBeVisible();
   // The status bar: the cluster is live, the stream is forbidden, both in Chinese.
-  const status = `${t('zh-CN', 'status.live')} · ${t('zh-CN', 'status.reason.forbidden')}：pods is forbidden`;
+  const status = `${t('zh-CN', 'status.live')} · ${t('zh-CN', 'status.reason.forbidden')}：(pods|namespaces) is forbidden`;
   await expect(viewer.statusBar.cluster(viewer.context)).toHaveAccessibleName(new RegExp(`^${viewer.context}: ${status}`));
   await saveScreenshot(page, 'forbidden-zh-CN');
 });
