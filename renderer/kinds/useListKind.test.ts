@@ -20,6 +20,24 @@ describe('list columns', () => {
     expect(age.value(pod(-42_000), NOW)).toBe('42s');
   });
 
+  it('other times newer than creation (an event seen again, a pod restarted) never read "<invalid>" either', () => {
+    const events = fromRegistry(kindById('events')!, t);
+    const lastSeen = events.columns.find((c) => c.id === 'lastSeen')!;
+    const event: KubeObject = {
+      metadata: { name: 'e', namespace: 'ns', uid: 'e', creationTimestamp: new Date(NOW - 600_000).toISOString() },
+      lastTimestamp: new Date(NOW + 5_000).toISOString(),
+      involvedObject: { kind: 'Pod', name: 'p' },
+    };
+    expect(lastSeen.value(event, NOW)).toBe('0s');
+    expect(lastSeen.value(event, NOW + 65_000)).toBe('60s');
+    const restarts = pods.columns.find((c) => c.id === 'restarts')!;
+    const restarted: KubeObject = {
+      ...pod(-600_000),
+      status: { phase: 'Running', containerStatuses: [{ name: 'c', restartCount: 2, lastState: { terminated: { finishedAt: new Date(NOW + 4_000).toISOString() } } }] },
+    };
+    expect(restarts.value(restarted, NOW)).toBe('2 (0s ago)');
+  });
+
   it('built-in column titles are translated; a CRD printer column keeps the CRD\'s own name', () => {
     expect(age.title).toBe('t(column.age)');
     const backups = fromDiscovery(

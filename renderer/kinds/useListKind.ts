@@ -25,16 +25,25 @@ export function useListKind(context: string, kindId: string): { kind?: ListKind;
 
 type T = (key: string) => string;
 
+/** What app/format prints for a time ahead of `now` (kubectl's word for it). */
+const FUTURE_AGE = '<invalid>';
+
 /**
  * A registry column for the table. Its `now` is never before the object's creation: with the
  * server's clock ahead of ours, a new object's AGE would otherwise read kubectl's "<invalid>".
+ * Other times of the object (an event's LAST SEEN, a pod's last restart) can be newer than its
+ * creation: an age ahead of our clock reads "0s" there too — the operator needs "just now", not
+ * a word about clock skew. (app/format has no clamping option; this is the one place that asks.)
  */
 function column(c: ColumnDef, t: T): ListColumn {
   const sortValue = c.sortValue;
   return {
     id: c.id,
     title: c.title ?? t(c.titleKey),
-    value: (obj, now) => c.value(obj, rowNow(obj.metadata.creationTimestamp, now)),
+    value: (obj, now) => {
+      const v = c.value(obj, rowNow(obj.metadata.creationTimestamp, now));
+      return typeof v === 'string' && v.includes(FUTURE_AGE) ? v.replaceAll(FUTURE_AGE, '0s') : v;
+    },
     sortValue: sortValue && ((obj, now) => sortValue(obj, rowNow(obj.metadata.creationTimestamp, now))),
     numeric: c.numeric,
     wide: c.wide,
