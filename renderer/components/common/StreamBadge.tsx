@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StreamStatus } from '../../../app/watch/types';
 import { useFormat } from '../../i18n/useFormat';
-import { reasonText } from './reasonText';
+import { reasonText, streamStatusText } from './reasonText';
 import { useCountdown } from './useCountdown';
 
 export function StreamBadge({ status, hasData }: { status: StreamStatus | undefined; hasData: boolean }) {
@@ -18,7 +18,7 @@ export function StreamBadge({ status, hasData }: { status: StreamStatus | undefi
   if (stale && status?.staleSince) parts.push(t('status.staleSince', { time: fmt.time(status.staleSince) }));
   const text = parts.join(' · ');
   return (
-    <span className={`stream-badge stream-${state}`} role="status" aria-label={`${t('status.streamLabel')}: ${text}`} title={status?.message ?? text}>
+    <span className={`stream-badge stream-${state}`} role="status" aria-label={`${t('status.streamLabel')}: ${text}`} title={(status && streamStatusText(t, status)) || text}>
       <span className={`health-dot health-${state === 'live' ? 'live' : state}`} aria-hidden="true" />
       {stale && <span className="badge badge-warn">{t('status.stale')}</span>}
       <span className="ellipsis">{text}</span>

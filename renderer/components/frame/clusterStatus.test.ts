@@ -11,7 +11,9 @@ const health = (over: Partial<ClusterHealth> = {}): ClusterHealth => ({
   ...over,
 });
 const format: ClusterStatusFormat = { retry: () => 'retry in 8 s', time: (iso) => `@${iso}`, withCounts: true };
-const forbidden = { state: 'failed' as const, since: 'x', reason: 'forbidden', message: 'pods is forbidden: User "viewer" cannot list resource "pods" at the cluster scope' };
+// As main sends it: the reason, main's message id, and the API server's words as detail.
+const apiText = 'pods is forbidden: User "viewer" cannot list resource "pods" at the cluster scope';
+const forbidden = { state: 'failed' as const, since: 'x', reason: 'forbidden', message: apiText, display: { code: 'forbidden' as const }, detail: apiText };
 
 describe('cluster status line', () => {
   const en = createI18n('en').t;
@@ -20,15 +22,15 @@ describe('cluster status line', () => {
   it('a forbidden list keeps the cluster live and names the stream problem with the API message', () => {
     const input = { health: health(), streams: summariseStreams([{ state: 'live', since: 'a' }, forbidden]), coreDown: false };
     expect(clusterDot(input)).toBe('live');
-    expect(clusterStatusParts(en, input, format)).toEqual(['live', `forbidden: ${forbidden.message}`, '1/2 streams live']);
-    expect(clusterStatusParts(zh, input, format)).toEqual(['实时', `无权限：${forbidden.message}`, '1/2 个数据流实时']);
+    expect(clusterStatusParts(en, input, format)).toEqual(['live', `forbidden: ${apiText}`, '1/2 streams live']);
+    expect(clusterStatusParts(zh, input, format)).toEqual(['实时', `无权限：${apiText}`, '1/2 个数据流实时']);
   });
 
   it('several failed streams: the first is named, the rest counted', () => {
-    const streams = summariseStreams([forbidden, { ...forbidden, message: 'nodes is forbidden' }, { ...forbidden, message: 'events is forbidden' }]);
+    const streams = summariseStreams([forbidden, { ...forbidden, detail: 'nodes is forbidden' }, { ...forbidden, detail: 'events is forbidden' }]);
     expect(clusterStatusParts(en, { health: health(), streams, coreDown: false }, { ...format, withCounts: false })).toEqual([
       'live',
-      `forbidden: ${forbidden.message}`,
+      `forbidden: ${apiText}`,
       '2 more streams failed',
     ]);
   });
@@ -46,8 +48,14 @@ describe('cluster status line', () => {
   });
 
   it('a failed cluster (connection check) says so with its error; the core away trumps everything', () => {
-    const failed = health({ state: 'failed', error: { code: 'unreachable', message: 'connect ECONNREFUSED 127.0.0.1:6443' } });
-    expect(clusterStatusParts(en, { health: failed, coreDown: false }, { ...format, withCounts: false })).toEqual(['failed', 'connect ECONNREFUSED 127.0.0.1:6443']);
+    const failed = health({ state: 'failed', error: { code: 'unreachable', message: 'connect ECONNREFUSED 127.0.0.1:6443', display: { code: 'unreachable' }, detail: 'connect ECONNREFUSED 127.0.0.1:6443' } });
+    const [state, error] = clusterStatusParts(en, { health: failed, coreDown: false }, { ...format, withCounts: false });
+    expect(state).toBe('failed');
+    expect(error).toContain('connect ECONNREFUSED 127.0.0.1:6443');
+    // The error is in the user's language around the system's own words.
+    const [, zhError] = clusterStatusParts(zh, { health: failed, coreDown: false }, { ...format, withCounts: false });
+    expect(zhError).toMatch(/[\u3400-\u9fff]/);
+    expect(zhError).toContain('connect ECONNREFUSED 127.0.0.1:6443');
     const away = { health: failed, streams: summariseStreams([forbidden]), coreDown: true };
     expect(clusterDot(away)).toBe('reconnecting');
     expect(clusterStatusParts(en, away, format)).toEqual(['reconnecting', 'core disconnected']);

@@ -4,6 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { ClusterHealth } from '../../../app/contract/pilothouse';
+import { errorText, messageText } from '../common/errorText';
 import { reasonText } from '../common/reasonText';
 import { healthDot, type HealthDot } from './clusterLook';
 import type { StreamSummary } from './streamSummary';
@@ -39,7 +40,7 @@ export function clusterStatusParts(t: TFunction, input: ClusterStatusInput, form
   const parts: string[] = [];
   if (health.state === 'failed' && !coreDown) {
     parts.push(t('status.failed'));
-    if (health.error) parts.push(health.error.message);
+    if (health.error) parts.push(errorText(t, health.error));
   } else if (dot === 'reconnecting') {
     parts.push(t('status.reconnecting'));
     if (coreDown) parts.push(t('status.reason.core-disconnected'));
@@ -53,7 +54,10 @@ export function clusterStatusParts(t: TFunction, input: ClusterStatusInput, form
   const problem = streams?.problem;
   if (problem && !coreDown && health.state !== 'failed') {
     const reason = reasonText(t, problem.reason);
-    parts.push(problem.message ? t('status.streamProblem', { reason, message: problem.message }) : reason);
+    // The reason is already in words, so the API server's own sentence follows it as is; without
+    // one, main's message (translated) says what happened.
+    const message = problem.detail ?? (problem.display ? messageText(t, problem.display) : undefined);
+    parts.push(message ? t('status.streamProblem', { reason, message }) : reason);
     if (problem.count > 1) parts.push(t('status.moreProblems', { count: problem.count - 1 }));
   }
   // Stream counts come from the core; while it is away they are not current.

@@ -27,10 +27,10 @@ describe('summariseStreams', () => {
     expect(summariseStreams([undefined])?.state).toBe('connecting');
     const s = summariseStreams([
       { state: 'live', since: 'a' },
-      { state: 'failed', since: 'x', reason: 'forbidden', message: 'pods is forbidden', nextRetryAt: '2026-01-01T00:00:30Z' },
-      { state: 'failed', since: 'y', reason: 'forbidden', message: 'nodes is forbidden' },
+      { state: 'failed', since: 'x', reason: 'forbidden', display: { code: 'forbidden' }, detail: 'pods is forbidden', nextRetryAt: '2026-01-01T00:00:30Z' },
+      { state: 'failed', since: 'y', reason: 'forbidden', display: { code: 'forbidden' }, detail: 'nodes is forbidden' },
     ]);
-    expect(s).toEqual({ state: 'live', total: 3, problem: { reason: 'forbidden', message: 'pods is forbidden', count: 2 } });
+    expect(s).toEqual({ state: 'live', total: 3, problem: { reason: 'forbidden', display: { code: 'forbidden' }, detail: 'pods is forbidden', count: 2 } });
     // A failed stream's retry is no reconnect countdown.
     expect(summariseStreams([{ state: 'failed', since: 'x', reason: 'forbidden', nextRetryAt: '2026-01-01T00:00:30Z' }])?.nextRetryAt).toBeUndefined();
     expect(summariseStreams([{ state: 'reconnecting', since: 'x', reason: 'stalled' }, { state: 'failed', since: 'y', reason: 'forbidden' }])).toMatchObject({

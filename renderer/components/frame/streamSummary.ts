@@ -4,8 +4,9 @@ import type { StreamStatus } from '../../../app/watch/types';
 /** A stream that cannot list (forbidden, unauthorized, not found…): its own state, not the cluster's. */
 export interface StreamProblem {
   reason: string;
-  /** The API server's message. */
-  message?: string;
+  /** What main says of it, to translate (see errorText), and the API server's own words. */
+  display?: StreamStatus['display'];
+  detail?: string;
   /** How many observed streams of the cluster have failed. */
   count: number;
 }
@@ -36,7 +37,7 @@ export function summariseStreams(statuses: Array<StreamStatus | undefined>): Str
     const state = s?.state ?? 'connecting';
     if (state === 'failed') {
       const count = (worst.problem?.count ?? 0) + 1;
-      worst.problem = worst.problem ? { ...worst.problem, count } : { reason: s?.reason ?? 'failed', message: s?.message, count };
+      worst.problem = worst.problem ? { ...worst.problem, count } : { reason: s?.reason ?? 'failed', display: s?.display, detail: s?.detail, count };
       continue;
     }
     if (RANK[state] > RANK[worst.state]) worst = { ...worst, state, reason: s?.reason, message: s?.message };

@@ -21,7 +21,7 @@ export function ListMessages({ kindTitle, status, loaded, rows, filtered, sugges
     return (
       <div className="error-state" role="alert">
         <h2>{t('error.title', { kind: kindTitle })}</h2>
-        <p>{errorText(t, { code: status.reason ?? 'internal', message: status.message ?? status.reason ?? '' })}</p>
+        <p>{errorText(t, { code: status.reason ?? 'internal', message: status.message ?? '', display: status.display, detail: status.detail })}</p>
         {status.reason === 'forbidden' && suggestNamespace && onPickNamespace && (
           <p className="error-hint">
             {t('error.forbiddenHint')}{' '}

@@ -1,6 +1,7 @@
 /** Kubeconfig files that could not be read, each with the file and the problem. */
 import { useTranslation } from 'react-i18next';
 import type { KubeconfigProblem } from '../../../app/contract/pilothouse';
+import { problemText } from '../common/errorText';
 
 export function KubeconfigProblems({ problems }: { problems: KubeconfigProblem[] }) {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function KubeconfigProblems({ problems }: { problems: KubeconfigProblem[]
             <code className="ellipsis" title={p.file}>
               {p.file}
             </code>
-            <span>{p.message}</span>
+            <span>{problemText(t, p)}</span>
           </li>
         ))}
       </ul>
