@@ -16,7 +16,7 @@ import { SocksProxyAgent } from 'socks-proxy-agent';
 import { displayError } from '../../../app/contract/errors';
 import type { ResolvedContext } from '../kubeconfig/types';
 import { unsupportedAuthProvider } from './authKind';
-import { ExecCredentialCache } from './execCredential';
+import { ExecCredentialCache, type ExecCredentialStatus } from './execCredential';
 import { execCommandLine } from './execCommandLine';
 import type { ExecTrustStore } from './execTrustStore';
 
@@ -27,6 +27,8 @@ export interface PreparedRequest {
   headers: Record<string, string | string[]>;
   /** TLS options repeated per request (proxy agents take them from the request). */
   tls: https.RequestOptions;
+  /** The exec plugin's credential this request carries (to tell a stale 401 from a fresh one). */
+  execCredential?: ExecCredentialStatus;
 }
 
 interface TlsMaterial {
@@ -123,8 +125,9 @@ export class ClusterTransport {
     }
     let certKey = '';
     let tls = this.base.tls;
+    let execCredential: ExecCredentialStatus | undefined;
     if (this.exec) {
-      const cred = await this.exec.cache.get();
+      const cred = (execCredential = await this.exec.cache.get());
       if (cred.token) headers.Authorization = `Bearer ${cred.token}`;
       if (cred.clientCertificateData && cred.clientKeyData) {
         tls = { ...tls, cert: cred.clientCertificateData, key: cred.clientKeyData };
@@ -136,13 +139,16 @@ export class ClusterTransport {
       this.agent?.agent.destroy();
       this.agent = { agent: this.createAgent(tls), certKey };
     }
-    return { server: this.server, agent: this.agent.agent, headers, tls };
+    return { server: this.server, agent: this.agent.agent, headers, tls, ...(execCredential ? { execCredential } : {}) };
   }
 
-  /** The server said 401: drop refreshable credentials. Returns whether a retry may succeed. */
-  onUnauthorized(): boolean {
+  /**
+   * The server said 401 to `rejected` (the request as prepared): drop refreshable credentials, unless
+   * a newer one already replaced what it carried. Returns whether a retry may succeed.
+   */
+  onUnauthorized(rejected?: PreparedRequest): boolean {
     if (this.exec) {
-      this.exec.cache.invalidate();
+      this.exec.cache.invalidate(rejected?.execCredential);
       return true;
     }
     if (this.rc.user?.tokenFile) {

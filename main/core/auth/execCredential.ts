@@ -37,9 +37,12 @@ export function pluginPath(current: string | undefined, home = os.homedir()): st
 const PLUGIN_TIMEOUT_MS = 60_000;
 const MAX_OUTPUT = 1024 * 1024;
 /** Refresh a little before the plugin's own expiry so a request never carries a dying token. */
-const EXPIRY_SKEW_MS = 10_000;
+export const EXPIRY_SKEW_MS = 10_000;
 
-export async function runExecPlugin(exec: ExecConfig, options: { server?: string; caData?: string; skipTLSVerify?: boolean } = {}): Promise<ExecCredentialStatus> {
+export async function runExecPlugin(
+  exec: ExecConfig,
+  options: { server?: string; caData?: string; skipTLSVerify?: boolean; /** Default 60 s. */ timeoutMs?: number } = {},
+): Promise<ExecCredentialStatus> {
   const apiVersion = exec.apiVersion ?? 'client.authentication.k8s.io/v1';
   const spec: Record<string, unknown> = { interactive: false };
   if (exec.provideClusterInfo && options.server) {
@@ -50,15 +53,36 @@ export async function runExecPlugin(exec: ExecConfig, options: { server?: string
   env.KUBERNETES_EXEC_INFO = JSON.stringify({ apiVersion, kind: 'ExecCredential', spec });
   const commandLine = execCommandLine(exec);
 
-  const { code, stdout, stderr, error } = await new Promise<{ code: number | null; stdout: string; stderr: string; error?: Error }>((resolve) => {
+  const timeoutMs = options.timeoutMs ?? PLUGIN_TIMEOUT_MS;
+  const { code, stdout, stderr, error, timedOut } = await new Promise<{ code: number | null; stdout: string; stderr: string; error?: Error; timedOut: boolean }>((resolve) => {
     let out = '';
     let err = '';
-    const child = spawn(exec.command, exec.args, { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: PLUGIN_TIMEOUT_MS });
+    // Our own timeout instead of spawn's: spawn's kills only the direct child, and a wrapper
+    // script's hung child (a browser login, a prompt) keeps stdout open, so 'close' would not come
+    // until it exits. On POSIX the plugin gets a process group of its own that we kill whole.
+    const ownGroup = process.platform !== 'win32';
+    const child = spawn(exec.command, exec.args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: ownGroup, windowsHide: true });
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out.length < MAX_OUTPUT ? (out += d) : undefined));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (err.length < MAX_OUTPUT ? (err += d) : undefined));
     let spawnError: Error | undefined;
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      try {
+        if (ownGroup && child.pid) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+      // A descendant that left the group must not hold the answer back either.
+      child.stdout.destroy();
+      child.stderr.destroy();
+    }, timeoutMs);
     child.on('error', (e) => (spawnError = e));
-    child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err, error: spawnError }));
+    child.on('close', (c) => {
+      clearTimeout(timer);
+      resolve({ code: c, stdout: out, stderr: err, error: spawnError, timedOut: killed });
+    });
   });
   const details = { command: commandLine };
   if (error) {
@@ -72,11 +96,13 @@ export async function runExecPlugin(exec: ExecConfig, options: { server?: string
     }
     throw displayError('unauthorized', { code: 'exec-start-failed', params: { command: commandLine } }, `Credential plugin failed to start: ${error.message}`, { detail: error.message, details });
   }
-  if (code !== 0) {
+  if (code !== 0 || timedOut) {
     const tail = stderrTail(stderr);
     const extra = { ...(tail ? { detail: tail } : {}), details };
-    const english = `Credential plugin exited with ${code === null ? 'a timeout or signal' : `code ${code}`}: ${commandLine}${tail ? `\n${tail}` : ''}`;
-    if (code === null) throw displayError('unauthorized', { code: 'exec-killed', params: { command: commandLine } }, english, extra);
+    const english = timedOut
+      ? `Credential plugin did not finish within ${timeoutMs / 1000} s and was stopped: ${commandLine}${tail ? `\n${tail}` : ''}`
+      : `Credential plugin exited with ${code === null ? 'a signal' : `code ${code}`}: ${commandLine}${tail ? `\n${tail}` : ''}`;
+    if (code === null || timedOut) throw displayError('unauthorized', { code: 'exec-killed', params: { command: commandLine } }, english, extra);
     throw displayError('unauthorized', { code: 'exec-exit-code', params: { command: commandLine, code } }, english, extra);
   }
   let parsed: { kind?: string; status?: Record<string, unknown> };
@@ -154,8 +180,13 @@ export class ExecCredentialCache {
     return this.inflight;
   }
 
-  /** Forget the credential (the server answered 401): the next request runs the plugin again. */
-  invalidate(): void {
+  /**
+   * Forget the credential (the server answered 401): the next request runs the plugin again.
+   * With `rejected`, only if that is still the cached one: when several requests were refused
+   * together, the late 401s must not throw away the token the first one already refreshed.
+   */
+  invalidate(rejected?: ExecCredentialStatus): void {
+    if (rejected && rejected !== this.cached) return;
     this.cached = undefined;
   }
 }

@@ -55,7 +55,7 @@ async function send(transport: ClusterTransport, req: KubeRequest, stream: boole
     const status = res.statusCode ?? 0;
     if (status >= 200 && status < 300) return res;
     const error = await errorFromResponse(res, req.signal);
-    if (status === 401 && !retried401 && transport.onUnauthorized()) {
+    if (status === 401 && !retried401 && transport.onUnauthorized(prepared)) {
       retried401 = true;
       continue;
     }
