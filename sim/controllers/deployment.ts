@@ -58,15 +58,32 @@ function withoutHash(template: PodTemplateSpec): PodTemplateSpec {
 export class DeploymentController implements Controller {
   readonly name = 'deployment';
 
-  keysFor(resource: string, ev: CachedEvent): string[] {
+  keysFor(resource: string, ev: CachedEvent, rt: Runtime): string[] {
     const o = ev.object;
     if (!o) return [];
     if (resource === R.deployments && ev.type !== 'DELETED') return [`${o.metadata.namespace}/${o.metadata.name}`];
     if (resource === R.replicaSets) {
       const ref = (o.metadata.ownerReferences ?? []).find((r) => r.controller && r.kind === 'Deployment');
-      return ref ? [`${o.metadata.namespace}/${ref.name}`] : [];
+      return ref ? [`${o.metadata.namespace}/${ref.name}`] : this.adoptersOf(ev, rt);
     }
     return [];
+  }
+
+  /**
+   * Deployments that may adopt the ReplicaSet of this change: it has just become an orphan
+   * (created without a controller, released by one, or relabelled) and their selector matches.
+   * With the Deployment's own changes this drives adoption, so a sync only looks at the
+   * namespace's orphans (`rt.orphans`), never at all of its ReplicaSets.
+   */
+  private adoptersOf(ev: CachedEvent, rt: Runtime): string[] {
+    const rs = ev.object!;
+    if (ev.type === 'DELETED' || rs.metadata.deletionTimestamp) return [];
+    const prev = ev.prev;
+    if (prev && !prev.metadata.ownerReferences?.some((r) => r.controller) && deepEqual(prev.metadata.labels, rs.metadata.labels)) return [];
+    const ns = rs.metadata.namespace ?? '';
+    return rt.list<Deployment>(R.deployments, ns)
+      .filter((d) => !d.metadata.deletionTimestamp && selectorMatches(d.spec.selector, rs.metadata.labels))
+      .map((d) => `${ns}/${d.metadata.name}`);
   }
 
   start(rt: Runtime): void {
@@ -105,7 +122,7 @@ export class DeploymentController implements Controller {
 
   /** ReplicaSets matching the selector with no controller (e.g. left by an orphan delete) are adopted. */
   private adoptOrphans(d: Deployment, rt: Runtime): void {
-    for (const rs of rt.list<ReplicaSet>(R.replicaSets, d.metadata.namespace)) {
+    for (const rs of rt.orphans<ReplicaSet>(R.replicaSets, d.metadata.namespace ?? '')) {
       if (rs.metadata.deletionTimestamp || (rs.metadata.ownerReferences ?? []).some((r) => r.controller)) continue;
       if (!selectorMatches(d.spec.selector, rs.metadata.labels)) continue;
       rt.mutate(R.replicaSets, rs, (draft) => {

@@ -167,6 +167,39 @@ describe('garbage collection and namespaces', () => {
     expect(rs.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('1');
   });
 
+  it('a ReplicaSet adopts a matching bare pod as soon as it appears, then removes the surplus pod', async () => {
+    c = startTestCluster({ speed: 50 });
+    c.apply('deployments.apps', deployment('bare'));
+    await c.until(running('default', 2));
+    const podsBefore = c.list<Pod>('pods', 'default').map((p) => p.metadata.name).sort();
+    const rs = c.list('replicasets.apps', 'default')[0] as KubeObject & { spec: { selector: { matchLabels: Record<string, string> } } };
+    const rsName = rs.metadata.name ?? '';
+    c.apply('pods', { ...pod('extra'), metadata: { name: 'extra', namespace: 'default', labels: rs.spec.selector.matchLabels } });
+    // Nothing else changes, so only the bare pod's arrival can make the ReplicaSet look at it.
+    await c.until(() => eventsFor(rsName).some((e) => e.reason === 'SuccessfulDelete' && String(e.message).includes('extra')));
+    await c.until(() => !c.get('pods', 'default', 'extra'), 15_000);
+    expect(c.list<Pod>('pods', 'default').map((p) => p.metadata.name).sort()).toEqual(podsBefore);
+  });
+
+  it('a Deployment adopts a matching ReplicaSet created without an owner, as an old one scaled to 0', async () => {
+    c = startTestCluster({ speed: 50 });
+    c.apply('deployments.apps', deployment('late'));
+    // Settled: the Deployment has nothing left to sync for, so only the stray's arrival can wake it.
+    await c.until(() => (c.get('deployments.apps', 'default', 'late')?.status as { conditions?: Array<{ reason: string }> } | undefined)?.conditions?.some((k) => k.reason === 'NewReplicaSetAvailable'));
+    await new Promise((r) => setTimeout(r, 200));
+    const labels = { app: 'late', variant: 'stray' };
+    c.apply('replicasets.apps', {
+      apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'late-stray', namespace: 'default', labels },
+      spec: { replicas: 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: 'nginx:1.26' }] } } },
+    });
+    const adopted = await c.until(() => {
+      const x = c.get('replicasets.apps', 'default', 'late-stray') as (KubeObject & { spec: { replicas: number } }) | undefined;
+      return x?.metadata.ownerReferences?.[0]?.name === 'late' && x.spec.replicas === 0 ? x : undefined;
+    });
+    expect(adopted.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Deployment', controller: true });
+    await c.until(running('default', 2));
+  });
+
   it('namespace deletion goes Terminating, empties the namespace, then removes it', async () => {
     c = startTestCluster({ speed: 20 });
     c.apply('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });

@@ -4,7 +4,7 @@
  * replicas / fullyLabeled / ready / available in status.
  */
 import { msg } from './events';
-import { clone, controllerRef, selectorMatches } from './meta';
+import { clone, controllerRef, deepEqual, selectorMatches } from './meta';
 import type { KubeObject, LabelSelector, Pod, PodTemplateSpec } from './model';
 import { isActive, isAvailable, type PodSummary } from './podSummary';
 import { R } from './resources';
@@ -61,8 +61,24 @@ export class ReplicaSetController implements Controller {
 
   keysFor(resource: string, ev: CachedEvent, rt: Runtime): string[] {
     if (resource === R.replicaSets && ev.object && ev.type !== 'DELETED') return [`${ev.object.metadata.namespace}/${ev.object.metadata.name}`];
-    if (resource === R.pods) return ownerKeysForPod(ev, 'ReplicaSet', rt);
+    if (resource === R.pods) return [...ownerKeysForPod(ev, 'ReplicaSet', rt), ...this.adoptersOf(ev, rt)];
     return [];
+  }
+
+  /**
+   * ReplicaSets that may adopt the pod of this change: it has just become an orphan (created
+   * without a controller, released by one, or relabelled) and their selector matches. Adoption
+   * is driven by these events and by the ReplicaSet's own changes, so a sync never walks the
+   * namespace's pods looking for orphans.
+   */
+  private adoptersOf(ev: CachedEvent, rt: Runtime): string[] {
+    const p = ev.pod;
+    if (!p || ev.type === 'DELETED' || p.controllerUid || !isActive(p)) return [];
+    const prev = ev.prevPod;
+    if (prev && !prev.controllerUid && deepEqual(prev.labels, p.labels)) return [];
+    return rt.list<ReplicaSet>(R.replicaSets, p.namespace)
+      .filter((rs) => !rs.metadata.deletionTimestamp && selectorMatches(rs.spec.selector, p.labels))
+      .map((rs) => `${p.namespace}/${rs.metadata.name}`);
   }
 
   start(rt: Runtime): void {
@@ -96,7 +112,7 @@ export class ReplicaSetController implements Controller {
 
   /** Pods matching the selector with no controller are adopted (as the real controller does). */
   private adoptOrphans(rs: ReplicaSet, rt: Runtime): void {
-    for (const p of rt.podsInNamespace(rs.metadata.namespace ?? '')) {
+    for (const p of rt.orphanPods(rs.metadata.namespace ?? '')) {
       if (p.controllerUid || !isActive(p) || !selectorMatches(rs.spec.selector, p.labels)) continue;
       const pod = rt.getPod(p.namespace, p.name);
       if (!pod || pod.metadata.ownerReferences?.some((r) => r.controller)) continue;

@@ -44,6 +44,10 @@ const nsName = (ns: string | undefined, name: string | undefined) => `${ns ?? ''
 export class Runtime {
   readonly speed: number;
   private readonly cache = new Map<string, Map<string, KubeObject>>();
+  /** `resource|namespace` → `ns/name` → object: namespaced lists without walking the whole type. */
+  private readonly byNamespace = new Map<string, Map<string, KubeObject>>();
+  /** `resource|namespace` → keys of cached objects with no controller ownerReference (adoption candidates). */
+  private readonly orphanObjects = new Map<string, Set<string>>();
   private readonly byUid = new Map<string, { resource: string; key: string }>();
   /** owner uid → `resource|ns/name` of cached objects naming it in ownerReferences. */
   private readonly dependents = new Map<string, Set<string>>();
@@ -51,6 +55,8 @@ export class Runtime {
   private readonly podsByOwner = new Map<string, Set<string>>();
   private readonly podsByNode = new Map<string, Set<string>>();
   private readonly podsByNamespace = new Map<string, Set<string>>();
+  /** namespace → keys of pods with no controller ownerReference (adoption candidates). */
+  private readonly orphanPodsByNamespace = new Map<string, Set<string>>();
   private readonly controllers: Controller[] = [];
   private readonly queues = new Map<string, Set<string>>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -89,11 +95,16 @@ export class Runtime {
 
   // ---- cache reads ----
 
+  /** Cached objects of a type, of one namespace if given (from the per-namespace index: no scan of the type). */
   list<T extends KubeObject = KubeObject>(resource: string, namespace?: string): T[] {
+    const m = namespace === undefined ? this.cache.get(resource) : this.byNamespace.get(`${resource}|${namespace}`);
+    return m ? ([...m.values()] as T[]) : [];
+  }
+
+  /** Cached objects of a type in a namespace that no controller owns (what a workload controller may adopt). */
+  orphans<T extends KubeObject = KubeObject>(resource: string, namespace: string): T[] {
     const m = this.cache.get(resource);
-    if (!m) return [];
-    const all = [...m.values()] as T[];
-    return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+    return m ? [...(this.orphanObjects.get(`${resource}|${namespace}`) ?? [])].map((k) => m.get(k) as T).filter(Boolean) : [];
   }
 
   get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): T | undefined {
@@ -127,6 +138,11 @@ export class Runtime {
 
   podsInNamespace(namespace: string): PodSummary[] {
     return [...(this.podsByNamespace.get(namespace) ?? [])].map((k) => this.pods.get(k)!).filter(Boolean);
+  }
+
+  /** Pods of a namespace that no controller owns (usually none: adoption need not walk every pod). */
+  orphanPods(namespace: string): PodSummary[] {
+    return [...(this.orphanPodsByNamespace.get(namespace) ?? [])].map((k) => this.pods.get(k)!).filter(Boolean);
   }
 
   podsOnNode(node: string): PodSummary[] {
@@ -276,6 +292,7 @@ export class Runtime {
     for (const uid of s.ownerUids) addTo(this.podsByOwner, uid, key);
     if (s.nodeName) addTo(this.podsByNode, s.nodeName, key);
     addTo(this.podsByNamespace, s.namespace, key);
+    if (!s.controllerUid) addTo(this.orphanPodsByNamespace, s.namespace, key);
     return s;
   }
 
@@ -286,6 +303,9 @@ export class Runtime {
     for (const uid of s.ownerUids) removeFrom(this.podsByOwner, uid, key);
     if (s.nodeName) removeFrom(this.podsByNode, s.nodeName, key);
     if (this.pods.get(key)?.uid !== s.uid) removeFrom(this.podsByNamespace, s.namespace, key);
+    // A pod of the same name created since (e.g. a StatefulSet's) keeps its own orphan entry.
+    const current = this.pods.get(key);
+    if (!current || current.controllerUid) removeFrom(this.orphanPodsByNamespace, s.namespace, key);
   }
 
   private index(resource: string, obj: KubeObject): void {
@@ -295,6 +315,11 @@ export class Runtime {
     const prev = m.get(key);
     if (prev) this.unindex(resource, prev);
     m.set(key, obj);
+    const nsKey = `${resource}|${obj.metadata.namespace ?? ''}`;
+    let inNs = this.byNamespace.get(nsKey);
+    if (!inNs) this.byNamespace.set(nsKey, (inNs = new Map()));
+    inNs.set(key, obj);
+    if (!obj.metadata.ownerReferences?.some((r) => r.controller)) addTo(this.orphanObjects, nsKey, key);
     if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, { resource, key });
     for (const ref of obj.metadata.ownerReferences ?? []) addTo(this.dependents, ref.uid, `${resource}|${key}`);
   }
@@ -305,6 +330,11 @@ export class Runtime {
     const cur = m?.get(key);
     if (!cur) return;
     m!.delete(key);
+    const nsKey = `${resource}|${cur.metadata.namespace ?? ''}`;
+    const inNs = this.byNamespace.get(nsKey);
+    inNs?.delete(key);
+    if (inNs?.size === 0) this.byNamespace.delete(nsKey);
+    removeFrom(this.orphanObjects, nsKey, key);
     if (cur.metadata.uid) this.byUid.delete(cur.metadata.uid);
     for (const ref of cur.metadata.ownerReferences ?? []) removeFrom(this.dependents, ref.uid, `${resource}|${key}`);
   }
