@@ -10,6 +10,37 @@ export interface EventRecorderDeps {
   now(): number;
 }
 
+/** The body of a core/v1 Event as kube's event recorder writes it (first occurrence, count 1). */
+export function eventObject(e: {
+  name: string;
+  namespace: string;
+  involvedObject: Record<string, unknown>;
+  reason: string;
+  message: string;
+  type: string;
+  component: string;
+  host?: string;
+  timestamp: string;
+  metadata?: Record<string, unknown>;
+}): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: e.name, namespace: e.namespace, ...e.metadata },
+    involvedObject: e.involvedObject,
+    reason: e.reason,
+    message: e.message,
+    source: e.host ? { component: e.component, host: e.host } : { component: e.component },
+    firstTimestamp: e.timestamp,
+    lastTimestamp: e.timestamp,
+    count: 1,
+    type: e.type,
+    eventTime: null,
+    reportingComponent: e.component,
+    reportingInstance: e.host ?? '',
+  };
+}
+
 /** Creates a recordEvent(input) function. Errors are logged, never thrown. */
 export function createEventRecorder(deps: EventRecorderDeps): (input: EventInput) => void {
   // Aggregation key → event name, as client-go's EventCorrelator dedups identical events.
@@ -41,23 +72,7 @@ export function createEventRecorder(deps: EventRecorderDeps): (input: EventInput
       }
       if (!deps.store.get('namespaces', '', namespace)) return;
       const name = `${ref.name}.${(deps.now() * 1000 + Math.floor(Math.random() * 1000)).toString(16)}${randomSuffix(2)}`;
-      const event: KubeObject = {
-        apiVersion: 'v1',
-        kind: 'Event',
-        metadata: { name, namespace },
-        involvedObject: ref,
-        reason: input.reason,
-        message: input.message,
-        source: input.host ? { component, host: input.host } : { component },
-        firstTimestamp: now,
-        lastTimestamp: now,
-        count: 1,
-        type,
-        eventTime: null,
-        reportingComponent: component,
-        reportingInstance: input.host ?? '',
-      };
-      deps.api.create('events', event);
+      deps.api.create('events', eventObject({ name, namespace, involvedObject: ref, reason: input.reason, message: input.message, type, component, host: input.host, timestamp: now }));
       recent.set(key, { namespace, name });
       if (recent.size > 5000) recent.delete(recent.keys().next().value as string);
     } catch (err) {

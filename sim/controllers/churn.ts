@@ -18,6 +18,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { KubeObject, SimContext } from '../types';
+import { eventObject } from '../api/events';
 import { realisticPod } from '../scenarios/podShape';
 
 export const CHURN_NAMESPACE = 'churn';
@@ -216,22 +217,20 @@ class Churn {
     const [reason, message, type, component] = pick(kinds);
     const now = this.ctx.timestamp();
     const name = `${podName}.${(this.ctx.now() * 1000 + (++this.seq % 1000)).toString(16)}`;
-    const event: KubeObject = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace: CHURN_NAMESPACE, uid: randomUUID(), creationTimestamp: now },
-      involvedObject: { apiVersion: 'v1', kind: 'Pod', name: podName, namespace: CHURN_NAMESPACE, uid: pod.metadata.uid, ...(component === 'kubelet' ? { fieldPath: 'spec.containers{app}' } : {}) },
+    const kubelet = component === 'kubelet';
+    // Straight into the store (the churn's budget), so uid and creationTimestamp are ours to set.
+    const event = eventObject({
+      name,
+      namespace: CHURN_NAMESPACE,
+      metadata: { uid: randomUUID(), creationTimestamp: now },
+      involvedObject: { apiVersion: 'v1', kind: 'Pod', name: podName, namespace: CHURN_NAMESPACE, uid: pod.metadata.uid, ...(kubelet ? { fieldPath: 'spec.containers{app}' } : {}) },
       reason,
       message,
-      source: component === 'kubelet' ? { component, host: node } : { component },
-      firstTimestamp: now,
-      lastTimestamp: now,
-      count: 1,
       type,
-      eventTime: null,
-      reportingComponent: component,
-      reportingInstance: component === 'kubelet' ? node : '',
-    };
+      component,
+      host: kubelet ? node : undefined,
+      timestamp: now,
+    });
     this.ctx.store.create('events', event);
     this.events.push(name);
   }
