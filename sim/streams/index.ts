@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ApiError, type SimContext } from '../types';
 import { createExecHandler } from './exec/handler';
 import { createLogHandler } from './logs/handler';
@@ -23,9 +20,8 @@ export function installStreams(ctx: SimContext): () => void {
   configuredUpstreams(ctx); // a malformed --service-proxy-upstreams fails the start, not each request
   const view = new ClusterView(ctx.store);
   const scraper = new ClusterScraper(view, () => ctx.now());
-  // Exec scratch dirs live under the data dir; without one, in a temp dir removed on stop.
-  const ownScratch = ctx.options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'pilothouse-sim-exec-'));
-  const exec = createExecHandler(ctx, { dataDir: ctx.options.dataDir ?? ownScratch });
+  // Exec scratch dirs live under the data dir, which startSim (the only caller) always sets and removes.
+  const exec = createExecHandler(ctx, { dataDir: ctx.options.dataDir });
 
   ctx.routes.subresource('pods', 'log', createLogHandler(ctx));
   ctx.routes.upgrade('pods', 'exec', exec.handler);
@@ -44,6 +40,5 @@ export function installStreams(ctx: SimContext): () => void {
   return () => {
     exec.close();
     portForward.close();
-    if (ownScratch) rmSync(ownScratch, { recursive: true, force: true });
   };
 }
