@@ -5,7 +5,7 @@
  * cleanup, and status with the Available/Progressing conditions `kubectl rollout status` reads.
  */
 import { msg } from './events';
-import { clone, controllerRef, deepEqual, podTemplateHash, selectorMatches } from './meta';
+import { clone, controllerRef, deepEqual, podTemplateHash, selectorMatches, stableStringify } from './meta';
 import type { KubeObject, LabelSelector, PodTemplateSpec } from './model';
 import { rfc3339, timeMs } from './model';
 import { R } from './resources';
@@ -98,7 +98,8 @@ export class DeploymentController implements Controller {
     this.adoptOrphans(d, rt);
     const all = rt.dependentsOf(uid).filter((x) => x.resource === R.replicaSets && x.object.metadata.ownerReferences?.some((r) => r.uid === uid && r.controller)).map((x) => x.object as ReplicaSet);
     const desired = d.spec.replicas ?? 1;
-    let newRS = all.find((rs) => deepEqual(withoutHash(rs.spec.template), withoutHash(d.spec.template)));
+    const wanted = stableStringify(withoutHash(d.spec.template));
+    let newRS = all.find((rs) => stableStringify(withoutHash(rs.spec.template)) === wanted);
     const old = all.filter((rs) => rs !== newRS);
     const maxOldRevision = Math.max(0, ...old.map(revisionOf));
     const { surge, unavailable } = surgeAndUnavailable(desired, d.spec.strategy?.rollingUpdate?.maxSurge, d.spec.strategy?.rollingUpdate?.maxUnavailable);
