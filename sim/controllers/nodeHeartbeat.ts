@@ -31,7 +31,7 @@ export class NodeHeartbeat implements Controller {
 
   sync(name: string, rt: Runtime): void {
     const node = rt.get(R.nodes, undefined, name);
-    if (!node || rt.list(R.nodes).length > MAX_NODES || !rt.ctx.resources.get(LEASES)) return;
+    if (!node || rt.count(R.nodes) > MAX_NODES || !rt.ctx.resources.get(LEASES)) return;
     const now = rt.now();
     this.renewLease(node, now, rt);
     const last = this.lastStatus.get(name) ?? now;

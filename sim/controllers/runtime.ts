@@ -101,6 +101,11 @@ export class Runtime {
     return m ? ([...m.values()] as T[]) : [];
   }
 
+  /** How many objects of a type are cached (no copy). */
+  count(resource: string): number {
+    return this.cache.get(resource)?.size ?? 0;
+  }
+
   /** Cached objects of a type in a namespace that no controller owns (what a workload controller may adopt). */
   orphans<T extends KubeObject = KubeObject>(resource: string, namespace: string): T[] {
     const m = this.cache.get(resource);
