@@ -12,6 +12,7 @@ import type { DeleteOptions, KubeObject as CoreObject, SimContext, StoreEvent, S
 import { clone } from './meta';
 import type { KubeObject, Pod } from './model';
 import { R, isConflict, isNotFound } from './resources';
+import { addTo, PodIndex, removeFrom } from './podIndex';
 import { summarizePod, type PodSummary } from './podSummary';
 
 export interface Controller {
@@ -51,12 +52,9 @@ export class Runtime {
   private readonly byUid = new Map<string, { resource: string; key: string }>();
   /** owner uid → `resource|ns/name` of cached objects naming it in ownerReferences. */
   private readonly dependents = new Map<string, Set<string>>();
-  readonly pods = new Map<string, PodSummary>();
-  private readonly podsByOwner = new Map<string, Set<string>>();
-  private readonly podsByNode = new Map<string, Set<string>>();
-  private readonly podsByNamespace = new Map<string, Set<string>>();
-  /** namespace → keys of pods with no controller ownerReference (adoption candidates). */
-  private readonly orphanPodsByNamespace = new Map<string, Set<string>>();
+  private readonly podIndex = new PodIndex();
+  /** `ns/name` → pod summary. */
+  readonly pods = this.podIndex.pods;
   private readonly controllers: Controller[] = [];
   private readonly queues = new Map<string, Set<string>>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -138,20 +136,25 @@ export class Runtime {
 
   /** Pods whose controller (or any owner) reference has this uid. */
   podsOwnedBy(ownerUid: string): PodSummary[] {
-    return [...(this.podsByOwner.get(ownerUid) ?? [])].map((k) => this.pods.get(k)!).filter(Boolean);
+    return this.podIndex.ownedBy(ownerUid);
   }
 
   podsInNamespace(namespace: string): PodSummary[] {
-    return [...(this.podsByNamespace.get(namespace) ?? [])].map((k) => this.pods.get(k)!).filter(Boolean);
+    return this.podIndex.inNamespace(namespace);
   }
 
   /** Pods of a namespace that no controller owns (usually none: adoption need not walk every pod). */
   orphanPods(namespace: string): PodSummary[] {
-    return [...(this.orphanPodsByNamespace.get(namespace) ?? [])].map((k) => this.pods.get(k)!).filter(Boolean);
+    return this.podIndex.orphansIn(namespace);
   }
 
   podsOnNode(node: string): PodSummary[] {
-    return [...(this.podsByNode.get(node) ?? [])].map((k) => this.pods.get(k)!).filter(Boolean);
+    return this.podIndex.onNode(node);
+  }
+
+  /** Pods not bound to a node yet (including deleting or finished ones). */
+  podsWithoutNode(): PodSummary[] {
+    return this.podIndex.withoutNode();
   }
 
   /** The whole pod, parsed from the store (a fresh copy). */
@@ -288,29 +291,17 @@ export class Runtime {
   }
 
   private indexPod(stored: StoredObject): PodSummary {
-    const s = summarizePod(stored);
-    const key = nsName(s.namespace, s.name);
-    const prev = this.pods.get(key);
+    const prev = this.pods.get(nsName(stored.namespace, stored.name));
     if (prev) this.unindexPod(prev);
-    this.pods.set(key, s);
-    this.byUid.set(s.uid, { resource: R.pods, key });
-    for (const uid of s.ownerUids) addTo(this.podsByOwner, uid, key);
-    if (s.nodeName) addTo(this.podsByNode, s.nodeName, key);
-    addTo(this.podsByNamespace, s.namespace, key);
-    if (!s.controllerUid) addTo(this.orphanPodsByNamespace, s.namespace, key);
+    const s = this.podIndex.add(stored);
+    this.byUid.set(s.uid, { resource: R.pods, key: nsName(s.namespace, s.name) });
     return s;
   }
 
   private unindexPod(s: PodSummary): void {
     const key = nsName(s.namespace, s.name);
-    if (this.pods.get(key)?.uid === s.uid) this.pods.delete(key);
     if (this.byUid.get(s.uid)?.key === key) this.byUid.delete(s.uid);
-    for (const uid of s.ownerUids) removeFrom(this.podsByOwner, uid, key);
-    if (s.nodeName) removeFrom(this.podsByNode, s.nodeName, key);
-    if (this.pods.get(key)?.uid !== s.uid) removeFrom(this.podsByNamespace, s.namespace, key);
-    // A pod of the same name created since (e.g. a StatefulSet's) keeps its own orphan entry.
-    const current = this.pods.get(key);
-    if (!current || current.controllerUid) removeFrom(this.orphanPodsByNamespace, s.namespace, key);
+    this.podIndex.remove(s);
   }
 
   private index(resource: string, obj: KubeObject): void {
@@ -343,17 +334,4 @@ export class Runtime {
     if (cur.metadata.uid) this.byUid.delete(cur.metadata.uid);
     for (const ref of cur.metadata.ownerReferences ?? []) removeFrom(this.dependents, ref.uid, `${resource}|${key}`);
   }
-}
-
-function addTo(index: Map<string, Set<string>>, key: string, value: string): void {
-  let s = index.get(key);
-  if (!s) index.set(key, (s = new Set()));
-  s.add(value);
-}
-
-function removeFrom(index: Map<string, Set<string>>, key: string, value: string): void {
-  const s = index.get(key);
-  if (!s) return;
-  s.delete(value);
-  if (s.size === 0) index.delete(key);
 }

@@ -33,7 +33,7 @@ export class Scheduler implements Controller {
 
   private pendingKeys(rt: Runtime): string[] {
     const out: string[] = [];
-    for (const p of rt.pods.values()) if (!p.nodeName && !p.deleting && isActive(p)) out.push(`${p.namespace}/${p.name}`);
+    for (const p of rt.podsWithoutNode()) if (!p.deleting && isActive(p)) out.push(`${p.namespace}/${p.name}`);
     return out;
   }
 
