@@ -7,13 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSim } from '../../sim/index';
-import { createContractClient, type ContractClient } from '../../app/contract/client';
+import type { ContractClient } from '../../app/contract/client';
 import type { ContractErrorData } from '../../app/contract/errors';
-import { createMemoryPorts } from '../../app/contract/memoryPorts';
 import { contract, type ClusterHealth, type ContextsSnapshot } from '../../app/contract/pilothouse';
-import { serveContract } from '../../app/contract/serve';
 import type { WatchEvent } from '../../app/watch/types';
 import { createCore, type Core } from './index';
+import { clientFor, until } from './testing/contractClient';
 
 type Sim = Awaited<ReturnType<typeof startSim>>;
 let sim: Sim;
@@ -36,9 +35,7 @@ beforeAll(async () => {
   });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ph-handlers-'));
   core = createCore({ kubeconfigPaths: [sim.kubeconfigPath], settingsPath: path.join(dir, 'settings.json'), trustStorePath: path.join(dir, 'trust.json'), mode: 'web', version: '9.9.9', log: () => {} });
-  const ports = createMemoryPorts();
-  serveContract(contract, core.handlers, ports.server);
-  client = createContractClient(ports.client);
+  client = clientFor(core.handlers);
 });
 afterAll(async () => {
   client?.close();
@@ -47,13 +44,6 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const until = async (cond: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 const pods = { group: '', version: 'v1', resource: 'pods' };
 
 describe('contract handlers against the simulator', () => {

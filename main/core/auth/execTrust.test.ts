@@ -8,13 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createContractClient } from '../../../app/contract/client';
-import { createMemoryPorts } from '../../../app/contract/memoryPorts';
 import { contract, type ContextsSnapshot } from '../../../app/contract/pilothouse';
-import { serveContract } from '../../../app/contract/serve';
 import type { WatchEvent } from '../../../app/watch/types';
 import { createCore, type Core } from '../index';
 import { startFakeApiServer, type FakeApiServer } from '../testing/fakeApiServer';
+import { clientFor, until } from '../testing/contractClient';
 
 let core: Core | undefined;
 let server: FakeApiServer | undefined;
@@ -41,18 +39,9 @@ async function setup(script: string) {
     }),
   );
   core = createCore({ kubeconfigPaths: [kubeconfig], settingsPath: path.join(dir, 'settings.json'), trustStorePath: path.join(dir, 'trust.json'), mode: 'web', version: 'test', log: () => {} });
-  const ports = createMemoryPorts();
-  serveContract(contract, core.handlers, ports.server);
-  return createContractClient(ports.client);
+  return clientFor(core.handlers);
 }
 
-const until = async (cond: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe('exec credential plugins', () => {
   it('never runs an untrusted command, not even for the current context at start', async () => {

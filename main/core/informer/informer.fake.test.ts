@@ -9,6 +9,7 @@ import { ExecTrustStore } from '../auth/execTrustStore';
 import { listWatchClient } from '../http/listWatchClient';
 import { startFakeApiServer, type FakeApiServer } from '../testing/fakeApiServer';
 import { Informer } from './informer';
+import { until } from '../testing/contractClient';
 
 let server: FakeApiServer;
 let informer: Informer | undefined;
@@ -29,13 +30,6 @@ function start(opts: ConstructorParameters<typeof Informer>[2] = {}) {
   return events;
 }
 
-const until = async (cond: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 const states = (events: WatchEvent[]) => events.flatMap((e) => (e.type === 'status' ? [e.status.state + (e.status.reason ? `:${e.status.reason}` : '')] : []));
 
 describe('Informer (local list/watch server)', () => {

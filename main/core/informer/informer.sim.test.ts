@@ -13,6 +13,7 @@ import { listWatchClient } from '../http/listWatchClient';
 import { loadKubeconfigs } from '../kubeconfig/mergeKubeconfigs';
 import { applyWatchEvents, emptyListState, listItems } from '../../../app/watch/reducer';
 import { Informer, type InformerOptions, type ListWatchClient } from './informer';
+import { until } from '../testing/contractClient';
 
 type Sim = Awaited<ReturnType<typeof startSim>>;
 let sim: Sim;
@@ -69,13 +70,6 @@ async function run(namespace: string, options: InformerOptions = {}, context?: s
   return { informer, events, log, net };
 }
 
-const until = async (cond: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 const states = (events: WatchEvent[]) => events.flatMap((e) => (e.type === 'status' ? [e.status.state + (e.status.reason ? `:${e.status.reason}` : '')] : []));
 const snapshots = (events: WatchEvent[]) => events.filter((e): e is Extract<WatchEvent, { type: 'snapshot' }> => e.type === 'snapshot');
 const changed = (events: WatchEvent[]) => events.flatMap((e) => (e.type === 'changes' ? e.changes.map((c) => `${c.type} ${c.object.metadata.name}`) : []));

@@ -6,15 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createContractClient } from '../../../app/contract/client';
 import type { ContractErrorData } from '../../../app/contract/errors';
-import { createMemoryPorts } from '../../../app/contract/memoryPorts';
 import { contract, type ContextsSnapshot } from '../../../app/contract/pilothouse';
-import { serveContract } from '../../../app/contract/serve';
 import { applyWatchEvents, emptyListState, listItems } from '../../../app/watch/reducer';
 import type { WatchEvent } from '../../../app/watch/types';
 import { createCore, type Core } from '../index';
 import { startFakeApiServer, type FakeApiServer } from '../testing/fakeApiServer';
+import { clientFor, until } from '../testing/contractClient';
 
 let core: Core | undefined;
 let servers: FakeApiServer[] = [];
@@ -36,13 +34,6 @@ const config = (contexts: { name: string; server: string; token?: string }[], cu
     contexts: contexts.map((c) => ({ name: c.name, context: { cluster: `cl-${c.name}`, user: `u-${c.name}` } })),
   });
 
-const until = async (cond: () => boolean, ms = 8000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 async function setup(files: string[]) {
   core = createCore({
@@ -54,9 +45,7 @@ async function setup(files: string[]) {
     log: () => {},
     tuning: { kubeconfigDebounceMs: 50, kubeconfigPollMs: 200 },
   });
-  const ports = createMemoryPorts();
-  serveContract(contract, core.handlers, ports.server);
-  const client = createContractClient(ports.client);
+  const client = clientFor(core.handlers);
   const snapshots: ContextsSnapshot[] = [];
   client.subscribe(contract.watchContexts, undefined, { onEvent: (s) => snapshots.push(s) });
   await until(() => snapshots.length > 0);
@@ -140,9 +129,7 @@ describe('kubeconfig files watched on disk', () => {
       version: 'test',
       log: () => {},
     });
-    const ports = createMemoryPorts();
-    serveContract(contract, core.handlers, ports.server);
-    const client = createContractClient(ports.client);
+    const client = clientFor(core.handlers);
     const snap = await new Promise<ContextsSnapshot>((resolve) => client.subscribe(contract.watchContexts, undefined, { onEvent: resolve }));
     expect(snap.contexts).toEqual([expect.objectContaining({ name: 'demo', demo: true, current: true })]);
     expect(snap.problems).toEqual([]);

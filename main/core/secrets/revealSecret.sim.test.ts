@@ -8,13 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSim } from '../../../sim/index';
-import { createContractClient, type ContractClient } from '../../../app/contract/client';
-import { createMemoryPorts } from '../../../app/contract/memoryPorts';
+import type { ContractClient } from '../../../app/contract/client';
 import { contract } from '../../../app/contract/pilothouse';
-import { serveContract } from '../../../app/contract/serve';
 import { HIDDEN_LAST_APPLIED, LAST_APPLIED_ANNOTATION } from '../../../app/kinds/secretRedaction';
 import type { WatchEvent } from '../../../app/watch/types';
 import { createCore, type Core } from '../index';
+import { clientFor, until } from '../testing/contractClient';
 
 type Sim = Awaited<ReturnType<typeof startSim>>;
 let sim: Sim;
@@ -51,9 +50,7 @@ beforeAll(async () => {
   sim.ctx.api.create('secrets', appliedSecret('vault', 'root', { password: PASSWORD }));
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ph-secrets-'));
   core = createCore({ kubeconfigPaths: [sim.kubeconfigPath], settingsPath: path.join(dir, 'settings.json'), trustStorePath: path.join(dir, 'trust.json'), mode: 'web', version: '0.0.0', log: () => {} });
-  const ports = createMemoryPorts();
-  serveContract(contract, core.handlers, ports.server);
-  client = createContractClient(ports.client);
+  client = clientFor(core.handlers);
 });
 afterAll(async () => {
   client?.close();
@@ -62,13 +59,6 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const until = async (cond: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 function expectNoLeak(payload: unknown) {
   const text = JSON.stringify(payload);
