@@ -1,10 +1,14 @@
 /**
- * The caller's side of the contract: typed `call` and `subscribe` over any client port.
- * The renderer's bridge and the tests use this; it knows nothing of the transport.
+ * The caller's side of the contract: typed `call`, `subscribe` and `open` over any client
+ * port. The renderer's bridge and the tests use this; it knows nothing of the transport.
+ *
+ * Every event and bytes message is acknowledged once consumed (batched per microtask), which
+ * is what lets the server's window pace its producers; bytes whose handler returns a promise
+ * are acknowledged when it settles (e.g. when xterm has parsed them).
  */
 import type { CallDescriptor, StreamDescriptor } from './descriptor';
 import { ContractError, type ContractErrorData } from './errors';
-import type { ClientPort, ServerMessage } from './protocol';
+import { MAX_BYTES_CHUNK, type ClientPort, type ServerMessage } from './protocol';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -14,11 +18,25 @@ export interface StreamHandlers<E> {
   onEvent: (event: E) => void;
   /** The stream ended: by the server, with an error, or because the transport closed. */
   onEnd?: (error?: ContractErrorData) => void;
+  /**
+   * Bytes the stream produced. Returning a promise holds back their acknowledgement until it
+   * settles, so the producer in main waits for this consumer (backpressure).
+   */
+  onBytes?: (data: Uint8Array) => void | Promise<unknown>;
+}
+
+/** An open stream the caller can also write bytes into (an exec or port-forward session). */
+export interface StreamSession {
+  /** Writes bytes into the stream (split into chunks as the protocol requires). */
+  send(data: Uint8Array): void;
+  /** Unsubscribes; the server aborts the stream's handler. */
+  close(): void;
 }
 
 export interface ContractClient {
   call<Req, Res>(descriptor: CallDescriptor<Req, Res>, req: Req, options?: CallOptions): Promise<Res>;
   subscribe<P, E>(descriptor: StreamDescriptor<P, E>, params: P, handlers: StreamHandlers<E>): () => void;
+  open<P, E>(descriptor: StreamDescriptor<P, E>, params: P, handlers: StreamHandlers<E>): StreamSession;
   close(): void;
 }
 
@@ -31,6 +49,22 @@ export function createContractClient(port: ClientPort): ContractClient {
   const pending = new Map<number, Pending>();
   let closed = false;
 
+  // Acknowledgements, batched: one ack per stream per microtask however many messages came.
+  const acks = new Map<number, number>();
+  let ackScheduled = false;
+  const flushAcks = () => {
+    ackScheduled = false;
+    for (const [id, n] of acks) if (pending.has(id) && !closed) port.send({ t: 'ack', id, n });
+    acks.clear();
+  };
+  const ack = (id: number) => {
+    acks.set(id, (acks.get(id) ?? 0) + 1);
+    if (!ackScheduled) {
+      ackScheduled = true;
+      void Promise.resolve().then(flushAcks);
+    }
+  };
+
   const onMessage = (msg: ServerMessage) => {
     const p = pending.get(msg.id);
     if (!p) return;
@@ -39,7 +73,19 @@ export function createContractClient(port: ClientPort): ContractClient {
       if (msg.ok) p.resolve(msg.res);
       else p.reject(new ContractError(msg.error));
     } else if (msg.t === 'event' && p.kind === 'stream') {
-      p.handlers.onEvent(msg.ev);
+      try {
+        p.handlers.onEvent(msg.ev);
+      } finally {
+        ack(msg.id);
+      }
+    } else if (msg.t === 'bytes' && p.kind === 'stream') {
+      const consumed = p.handlers.onBytes?.(msg.data);
+      if (consumed && typeof (consumed as Promise<unknown>).then === 'function') {
+        (consumed as Promise<unknown>).then(
+          () => ack(msg.id),
+          () => ack(msg.id),
+        );
+      } else ack(msg.id);
     } else if (msg.t === 'end' && p.kind === 'stream') {
       pending.delete(msg.id);
       p.handlers.onEnd?.(msg.error);
@@ -58,6 +104,27 @@ export function createContractClient(port: ClientPort): ContractClient {
 
   const offMessage = port.onMessage(onMessage);
   const offClose = port.onClose(failAll);
+
+  const open = <P, E>(descriptor: StreamDescriptor<P, E>, params: P, handlers: StreamHandlers<E>): StreamSession => {
+    const id = nextId++;
+    if (closed) {
+      handlers.onEnd?.({ code: 'unreachable', message: 'Connection closed' });
+      return { send: () => {}, close: () => {} };
+    }
+    pending.set(id, { kind: 'stream', handlers: handlers as StreamHandlers<unknown> });
+    port.send({ t: 'sub', id, ch: descriptor.name, params });
+    return {
+      send(data) {
+        if (closed || !pending.has(id)) return;
+        for (let at = 0; at < data.byteLength; at += MAX_BYTES_CHUNK) {
+          port.send({ t: 'bytes', id, data: data.subarray(at, at + MAX_BYTES_CHUNK) });
+        }
+      },
+      close() {
+        if (pending.delete(id) && !closed) port.send({ t: 'unsub', id });
+      },
+    };
+  };
 
   return {
     call(descriptor, req, options) {
@@ -79,17 +146,10 @@ export function createContractClient(port: ClientPort): ContractClient {
       });
     },
     subscribe(descriptor, params, handlers) {
-      const id = nextId++;
-      if (closed) {
-        handlers.onEnd?.({ code: 'unreachable', message: 'Connection closed' });
-        return () => {};
-      }
-      pending.set(id, { kind: 'stream', handlers: handlers as StreamHandlers<unknown> });
-      port.send({ t: 'sub', id, ch: descriptor.name, params });
-      return () => {
-        if (pending.delete(id) && !closed) port.send({ t: 'unsub', id });
-      };
+      const session = open(descriptor, params, handlers);
+      return () => session.close();
     },
+    open,
     close() {
       offMessage();
       offClose();

@@ -3,6 +3,7 @@
  * A descriptor carries its request/response (or params/event) types at the type level only,
  * so that handlers in main and callers in the renderer are checked against the same shape.
  */
+import type { Peer } from './sessions';
 
 export interface CallDescriptor<Req, Res> {
   readonly kind: 'call';
@@ -38,6 +39,24 @@ export type EventOf<D> = D extends StreamDescriptor<unknown, infer E> ? E : neve
 export interface HandlerContext {
   /** Aborted when the caller cancels or the transport closes. */
   signal: AbortSignal;
+  /** The connection the request came on, with the sessions it owns. */
+  peer: Peer;
+}
+
+/** What a stream handler receives besides its params and `emit`. */
+export interface StreamContext extends HandlerContext {
+  /**
+   * Resolves once the caller has consumed enough of what was sent that the stream is inside
+   * its window again (at once if it is), or when the stream ends. Producers that can wait
+   * (list pages, log and terminal bytes) await it between messages: backpressure, not a queue.
+   */
+  drained(): Promise<void>;
+  /** Sends bytes on the stream (split into chunks as needed), then waits like `drained`. */
+  sendBytes(data: Uint8Array): Promise<void>;
+  /** Receives the bytes the caller writes into this stream (a session's input). */
+  onBytes(listener: (data: Uint8Array) => void): void;
+  /** Ends the stream normally (e.g. a session whose process exited); the caller gets `onEnd()`. */
+  end(): void;
 }
 
 export type CallHandler<D> = (req: RequestOf<D>, ctx: HandlerContext) => Promise<ResponseOf<D>>;
@@ -49,7 +68,7 @@ export type CallHandler<D> = (req: RequestOf<D>, ctx: HandlerContext) => Promise
 export type StreamHandler<D> = (
   params: ParamsOf<D>,
   emit: (event: EventOf<D>) => void,
-  ctx: HandlerContext,
+  ctx: StreamContext,
 ) => void | (() => void) | Promise<void | (() => void)>;
 
 /** One handler per descriptor of a contract; a missing or mistyped one fails the type-check. */

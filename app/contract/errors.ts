@@ -99,6 +99,8 @@ export const MESSAGE_PARAMS = {
   'kubeconfig-field-not-list': ['field'],
   'kubeconfig-exec-env': ['field'],
   'kubeconfig-entry-no-name': [],
+  // Sessions (exec, logs, port-forward) over the contract.
+  'session-not-found': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof MESSAGE_PARAMS;

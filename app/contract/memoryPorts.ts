@@ -6,12 +6,16 @@ export function createMemoryPorts(): { client: ClientPort; server: ServerPort; c
   const toClient = new Set<(m: ServerMessage) => void>();
   const closeListeners = new Set<() => void>();
   let open = true;
-  // Round-trip through JSON so tests catch anything that would not survive a real transport.
-  const clone = <T>(m: T): T => JSON.parse(JSON.stringify(m)) as T;
-  const deliver = <T>(listeners: Set<(m: T) => void>, m: T) =>
+  // Round-trip through JSON so tests catch anything that would not survive a real transport;
+  // bytes are copied as bytes, as IPC's structured clone and the socket's binary frames do.
+  const clone = <T extends ClientMessage | ServerMessage>(m: T): T =>
+    m.t === 'bytes' ? ({ ...m, data: new Uint8Array(m.data) } as T) : (JSON.parse(JSON.stringify(m)) as T);
+  const deliver = <T extends ClientMessage | ServerMessage>(listeners: Set<(m: T) => void>, m: T) => {
+    const copy = clone(m); // Copied at send time: the sender may reuse its buffer afterwards.
     queueMicrotask(() => {
-      if (open) for (const l of listeners) l(clone(m));
+      if (open) for (const l of listeners) l(copy);
     });
+  };
   const onClose = (l: () => void) => {
     closeListeners.add(l);
     return () => closeListeners.delete(l);

@@ -14,6 +14,8 @@ const testContract = {
   echo: defineCall<{ text: string }, { echoed: string }>('test.echo'),
   fail: defineCall<void, void>('test.fail'),
   ticks: defineStream<{ count: number }, number>('test.ticks'),
+  /** Echoes every byte written in, reversed per chunk, as binary frames. */
+  mirror: defineStream<void, 'ready'>('test.mirror'),
 } as const;
 
 const stoppedStreams: number[] = [];
@@ -25,6 +27,10 @@ const handlers: HandlersFor<typeof testContract> = {
   ticks: ({ count }, emit) => {
     for (let i = 1; i <= count; i++) emit(i);
     return () => stoppedStreams.push(count);
+  },
+  mirror: (_p, emit, ctx) => {
+    ctx.onBytes((data) => void ctx.sendBytes(Uint8Array.from(data).reverse()));
+    emit('ready');
   },
 };
 
@@ -212,6 +218,30 @@ describe('web server: WebSocket', () => {
     await expect(client.call(testContract.echo, { text: 'still alive' })).resolves.toEqual({ echoed: 'still alive' });
     const closed = closeCode(ws);
     ws.send('{not json');
+    expect(await closed).toBe(1003);
+  });
+
+  it('carries bytes both ways as binary frames, every byte value intact', async () => {
+    const ws = await open({ Origin: ownOrigin(), Cookie: cookie });
+    const frames: boolean[] = [];
+    ws.on('message', (_d, isBinary) => frames.push(isBinary));
+    const client = socketClient(ws);
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const got: number[] = [];
+    const session = client.open(testContract.mirror, undefined, {
+      onEvent: () => session.send(all),
+      onBytes: (d) => void got.push(...d),
+    });
+    await expect.poll(() => got.length).toBe(256);
+    expect(got).toEqual([...all].reverse());
+    expect(frames).toContain(true);
+    ws.close();
+  });
+
+  it('closes with 1003 on a binary frame that is not ours', async () => {
+    const ws = await open({ Origin: ownOrigin(), Cookie: cookie });
+    const closed = closeCode(ws);
+    ws.send(Buffer.from([1, 2, 3]));
     expect(await closed).toBe(1003);
   });
 

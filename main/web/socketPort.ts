@@ -1,10 +1,12 @@
 /**
  * One accepted WebSocket as a contract ServerPort. Incoming frames are parsed defensively
- * (text only, JSON only; anything else closes the socket with 1003) and handed to
- * serveContract, which validates the envelope itself. A peer that stops reading is cut off
- * instead of letting its unsent events grow without bound in our memory.
+ * (JSON text, or a binary `bytes` frame of binaryFrame.ts; anything else closes the socket
+ * with 1003) and handed to serveContract, which validates the envelope itself. Streams are
+ * paced by the contract's acknowledgement window; the buffered-bytes cut-off stays only as
+ * the last line against a peer that stops reading the socket altogether.
  */
 import type { RawData, WebSocket } from 'ws';
+import { decodeBytesFrame, encodeBytesFrame } from '../../app/contract/binaryFrame';
 import { createPortListeners } from '../../app/contract/portListeners';
 import type { ClientMessage, ServerMessage, ServerPort } from '../../app/contract/protocol';
 
@@ -20,7 +22,12 @@ export function socketServerPort(socket: WebSocket, maxBufferedBytes = MAX_BUFFE
 
   socket.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) {
-      socket.close(CLOSE_UNSUPPORTED_DATA, 'text frames only');
+      const frame = decodeBytesFrame(asBytes(data));
+      if (!frame) {
+        socket.close(CLOSE_UNSUPPORTED_DATA, 'unknown binary frame');
+        return;
+      }
+      listeners.deliver({ t: 'bytes', id: frame.id, data: frame.data });
       return;
     }
     let parsed: unknown;
@@ -44,9 +51,16 @@ export function socketServerPort(socket: WebSocket, maxBufferedBytes = MAX_BUFFE
         socket.close(CLOSE_POLICY_VIOLATION, 'client is not reading');
         return;
       }
-      socket.send(JSON.stringify(message));
+      if (message.t === 'bytes') socket.send(encodeBytesFrame(message.id, message.data));
+      else socket.send(JSON.stringify(message));
     },
     onMessage: listeners.onMessage,
     onClose: listeners.onClose,
   };
+}
+
+/** ws hands binary frames over as a Buffer, an ArrayBuffer or fragments, by its binaryType. */
+function asBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }

@@ -4,6 +4,7 @@
  */
 import { request } from 'node:http';
 import WebSocket from 'ws';
+import { decodeBytesFrame, encodeBytesFrame } from '../../app/contract/binaryFrame';
 import { createContractClient, type ContractClient } from '../../app/contract/client';
 import type { ClientMessage, ClientPort, ServerMessage } from '../../app/contract/protocol';
 
@@ -61,9 +62,13 @@ export function closeCode(ws: WebSocket): Promise<number> {
 
 export function socketClientPort(ws: WebSocket): ClientPort {
   return {
-    send: (m: ClientMessage) => ws.send(JSON.stringify(m)),
+    send: (m: ClientMessage) => ws.send(m.t === 'bytes' ? encodeBytesFrame(m.id, m.data) : JSON.stringify(m)),
     onMessage(listener: (m: ServerMessage) => void) {
-      const h = (data: WebSocket.RawData) => listener(JSON.parse(data.toString()) as ServerMessage);
+      const h = (data: WebSocket.RawData, isBinary: boolean) => {
+        if (!isBinary) return listener(JSON.parse(data.toString()) as ServerMessage);
+        const frame = decodeBytesFrame(data as Buffer);
+        if (frame) listener({ t: 'bytes', id: frame.id, data: frame.data });
+      };
       ws.on('message', h);
       return () => ws.off('message', h);
     },

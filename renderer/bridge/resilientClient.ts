@@ -7,8 +7,12 @@
  * jitter, builds a fresh contract client and re-subscribes every stream that is still wanted,
  * with the same handlers. Stream handlers therefore never see the transport drop as an end;
  * they get `onInterrupted` instead so views can mark their data stale (never blank it).
+ *
+ * Sessions (`open`: exec, port-forward) are different: they belong to the connection that
+ * opened them, and main ends them when it goes. They are never re-opened behind the user's
+ * back; a drop ends them with `unreachable`, and the view offers to reconnect.
  */
-import { createContractClient, type CallOptions, type ContractClient, type StreamHandlers } from '../../app/contract/client';
+import { createContractClient, type CallOptions, type ContractClient, type StreamHandlers, type StreamSession } from '../../app/contract/client';
 import type { CallDescriptor, StreamDescriptor } from '../../app/contract/descriptor';
 import { ContractError } from '../../app/contract/errors';
 import type { ClientPort } from '../../app/contract/protocol';
@@ -79,6 +83,7 @@ export function createResilientClient(options: ResilientOptions): ResilientClien
     if (!client) return;
     sub.unsubscribe = client.subscribe(sub.descriptor, sub.params, {
       onEvent: (ev) => sub.handlers.onEvent(ev),
+      onBytes: sub.handlers.onBytes,
       onEnd: (error) => {
         if (transportDown) return; // The transport dropped: we re-subscribe, the view keeps its data.
         subscriptions.delete(sub);
@@ -138,6 +143,13 @@ export function createResilientClient(options: ResilientOptions): ResilientClien
         return Promise.reject(new ContractError({ code: 'unreachable', message: 'Pilothouse core is reconnecting' }));
       }
       return client.call(descriptor, req, callOptions);
+    },
+    open<P, E>(descriptor: StreamDescriptor<P, E>, params: P, handlers: StreamHandlers<E>): StreamSession {
+      if (!client) {
+        handlers.onEnd?.({ code: 'unreachable', message: 'Pilothouse core is reconnecting' });
+        return { send: () => {}, close: () => {} };
+      }
+      return client.open(descriptor, params, handlers);
     },
     subscribe<P, E>(descriptor: StreamDescriptor<P, E>, params: P, handlers: ResilientHandlers<E>) {
       const sub: Subscription = {

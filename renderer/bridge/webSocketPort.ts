@@ -3,6 +3,7 @@
  * Auth travels as the HttpOnly cookie the core set when the page loaded, so no token is
  * handled here. Messages sent before the socket opens are queued; close fires exactly once.
  */
+import { decodeBytesFrame, encodeBytesFrame } from '../../app/contract/binaryFrame';
 import { createPortListeners } from '../../app/contract/portListeners';
 import type { ClientMessage, ClientPort, ServerMessage } from '../../app/contract/protocol';
 import { WEB_SOCKET_PATH } from '../../app/contract/bridge';
@@ -22,8 +23,9 @@ export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>): str
 
 export function openWebSocketPort(url: string): WebSocketPort {
   const socket = new WebSocket(url);
+  socket.binaryType = 'arraybuffer'; // `bytes` frames (terminal and log bytes) arrive as ArrayBuffers.
   const listeners = createPortListeners<ServerMessage>();
-  const queue: string[] = [];
+  const queue: Array<string | Uint8Array<ArrayBuffer>> = [];
 
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => {
@@ -35,6 +37,11 @@ export function openWebSocketPort(url: string): WebSocketPort {
   opened.catch(() => {}); // Observed by callers that care; never an unhandled rejection.
 
   socket.addEventListener('message', (ev) => {
+    if (ev.data instanceof ArrayBuffer) {
+      const frame = decodeBytesFrame(new Uint8Array(ev.data));
+      if (frame) listeners.deliver({ t: 'bytes', id: frame.id, data: frame.data });
+      return;
+    }
     if (typeof ev.data !== 'string') return;
     let msg: ServerMessage;
     try {
@@ -53,9 +60,9 @@ export function openWebSocketPort(url: string): WebSocketPort {
     opened,
     send(message: ClientMessage) {
       if (listeners.closed) return;
-      const text = JSON.stringify(message);
-      if (socket.readyState === WebSocket.OPEN) socket.send(text);
-      else queue.push(text);
+      const frame = message.t === 'bytes' ? encodeBytesFrame(message.id, message.data) : JSON.stringify(message);
+      if (socket.readyState === WebSocket.OPEN) socket.send(frame);
+      else queue.push(frame);
     },
     onMessage: listeners.onMessage,
     onClose: listeners.onClose,
