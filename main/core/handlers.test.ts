@@ -126,8 +126,10 @@ describe('contract handlers against the simulator', () => {
 
   it('ends open streams when their cluster is disconnected', async () => {
     let ended: ContractErrorData | undefined;
-    client.subscribe(contract.watchObjects, { context: 'sim-viewer', ref: pods, namespace: 'shop' }, { onEvent: () => {}, onEnd: (e) => (ended = e) });
-    await new Promise((r) => setTimeout(r, 100));
+    let events = 0;
+    client.subscribe(contract.watchObjects, { context: 'sim-viewer', ref: pods, namespace: 'shop' }, { onEvent: () => events++, onEnd: (e) => (ended = e) });
+    // The first event (its status) proves the stream is open on the core before we disconnect.
+    await until(() => events > 0);
     await client.call(contract.disconnectCluster, { context: 'sim-viewer' });
     await until(() => ended !== undefined);
     expect(ended).toMatchObject({ code: 'cancelled', message: 'Cluster "sim-viewer" was disconnected' });

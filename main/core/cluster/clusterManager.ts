@@ -36,6 +36,18 @@ export interface ClusterManagerOptions {
   onOpenContextsChanged?: (contexts: string[]) => void;
 }
 
+/**
+ * The informers' two requests over one cluster's transport. `transportOf` is asked on every
+ * request, so a caller may swap the transport underneath (ClusterManager does, on kubeconfig
+ * edits). Exported so tests drive informers through this same binding.
+ */
+export function listWatchClient(transportOf: () => ClusterTransport): ListWatchClient {
+  return {
+    requestJson: (req) => requestJson(transportOf(), req),
+    openStream: (req) => openStream(transportOf(), req),
+  };
+}
+
 export class ClusterManager {
   private readonly connections = new Map<string, Connection>();
   readonly informers: InformerRegistry;
@@ -48,7 +60,8 @@ export class ClusterManager {
     private readonly trust: ExecTrustStore,
     private readonly options: ClusterManagerOptions = {},
   ) {
-    this.informers = new InformerRegistry((context) => this.listWatchClientFor(context), {
+    // The transport is looked up per request: it is replaced when the kubeconfig entry changes.
+    this.informers = new InformerRegistry((context) => listWatchClient(() => this.transportOf(context)), {
       ...options.informers,
       onChange: (context) => {
         this.onInformerChange(context);
@@ -219,13 +232,6 @@ export class ClusterManager {
     return conn.transport;
   }
 
-  private listWatchClientFor(context: string): ListWatchClient {
-    // Looks the transport up per request: it is replaced when the kubeconfig entry changes.
-    return {
-      requestJson: (req) => requestJson(this.transportOf(context), req),
-      openStream: (req) => openStream(this.transportOf(context), req),
-    };
-  }
 
   private healthOf(conn: Connection): ClusterHealth {
     const statuses = this.informers.statusesOf(conn.context);

@@ -1,6 +1,7 @@
 /**
  * Reconnect timing with fake timers: exponential backoff with jitter, capped, reset once a watch
- * connects again. The client stands in for the HTTP layer only (no socket involved).
+ * connects again; a refused list (RBAC) waits its own, longer interval instead. The client
+ * stands in for the HTTP layer only (no socket involved).
  */
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -50,6 +51,30 @@ describe('Informer reconnects', () => {
     streams[1].destroy();
     await vi.advanceTimersByTimeAsync(1);
     expect(statuses.at(-1)).toMatchObject({ state: 'reconnecting', attempt: 1 });
+    informer.stop();
+  });
+
+  it('after 401/403/404 waits failedRetryMs (not the backoff) before the next request', async () => {
+    let requests = 0;
+    const client: ListWatchClient = {
+      requestJson: async () => {
+        requests++;
+        throw new ContractError({ code: 'forbidden', status: 403, message: 'pods is forbidden' });
+      },
+      openStream: async () => new PassThrough(),
+    };
+    const informer = new Informer({ ref: { group: '', version: 'v1', resource: 'pods' } }, client, { backoffBaseMs: 100, failedRetryMs: 60_000 });
+    const statuses: StreamStatus[] = [];
+    informer.subscribe((e: WatchEvent) => e.type === 'status' && statuses.push(e.status));
+    informer.start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(statuses.at(-1)).toMatchObject({ state: 'failed', reason: 'forbidden' });
+    expect(Date.parse(statuses.at(-1)!.nextRetryAt!) - Date.parse(statuses.at(-1)!.since)).toBe(60_000);
+    await vi.advanceTimersByTimeAsync(59_990);
+    expect(requests).toBe(1);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(requests).toBe(2);
+    expect(statuses.map((s) => s.state)).toEqual(['connecting', 'failed', 'failed']);
     informer.stop();
   });
 });

@@ -3,10 +3,10 @@
  * events, 403). The simulator-backed tests are in informer.sim.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WatchEvent } from '../../../app/watch/types';
+import type { StreamStatus, WatchEvent } from '../../../app/watch/types';
 import { ClusterTransport } from '../auth/clusterTransport';
 import { ExecTrustStore } from '../auth/execTrustStore';
-import { listWatchClient } from '../http/listWatchClient';
+import { listWatchClient } from '../cluster/clusterManager';
 import { startFakeApiServer, type FakeApiServer } from '../testing/fakeApiServer';
 import { Informer } from './informer';
 import { until } from '../testing/contractClient';
@@ -24,12 +24,13 @@ function start(opts: ConstructorParameters<typeof Informer>[2] = {}) {
     new ExecTrustStore('/nonexistent/trust.json'),
   );
   const events: WatchEvent[] = [];
-  informer = new Informer({ ref: { group: '', version: 'v1', resource: 'pods' } }, listWatchClient(transport), { backoffBaseMs: 50, backoffMaxMs: 200, ...opts });
+  informer = new Informer({ ref: { group: '', version: 'v1', resource: 'pods' } }, listWatchClient(() => transport), { backoffBaseMs: 50, backoffMaxMs: 200, ...opts });
   informer.subscribe((e) => events.push(e));
   informer.start();
   return events;
 }
 
+const retryDelayMs = (s: StreamStatus) => Date.parse(s.nextRetryAt!) - Date.parse(s.since);
 const states = (events: WatchEvent[]) => events.flatMap((e) => (e.type === 'status' ? [e.status.state + (e.status.reason ? `:${e.status.reason}` : '')] : []));
 
 describe('Informer (local list/watch server)', () => {
@@ -97,9 +98,11 @@ describe('Informer (local list/watch server)', () => {
     server.failList = { status: 403, message: 'pods is forbidden: User "viewer" cannot list resource "pods" in API group "" at the cluster scope' };
     const events = start({ failedRetryMs: 60_000 });
     await until(() => states(events).includes('failed:forbidden'));
-    await new Promise((r) => setTimeout(r, 300));
     const failed = events.find((e) => e.type === 'status' && e.status.state === 'failed');
     expect(failed).toMatchObject({ status: { message: expect.stringContaining('cannot list resource "pods"'), nextRetryAt: expect.any(String) } });
+    // No storm: the next try is announced for failedRetryMs later, not the backoff's 50 ms;
+    // informer.backoff.test.ts proves on a fake clock that nothing is sent before it.
+    expect(failed?.type === 'status' && retryDelayMs(failed.status)).toBeGreaterThan(59_000);
     expect(server.requests).toHaveLength(1);
   });
 

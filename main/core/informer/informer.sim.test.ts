@@ -6,10 +6,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSim } from '../../../sim/index';
 import { ContractError } from '../../../app/contract/errors';
-import type { WatchEvent } from '../../../app/watch/types';
+import type { StreamStatus, WatchEvent } from '../../../app/watch/types';
 import { ClusterTransport } from '../auth/clusterTransport';
 import { ExecTrustStore } from '../auth/execTrustStore';
-import { listWatchClient } from '../http/listWatchClient';
+import { listWatchClient } from '../cluster/clusterManager';
 import { loadKubeconfigs } from '../kubeconfig/mergeKubeconfigs';
 import { applyWatchEvents, emptyListState, listItems } from '../../../app/watch/reducer';
 import { Informer, type InformerOptions, type ListWatchClient } from './informer';
@@ -41,7 +41,8 @@ const pod = (namespace: string, name: string): Parameters<Sim['ctx']['api']['cre
 async function clientFor(context = 'sim-admin') {
   const merged = await loadKubeconfigs([{ path: sim.kubeconfigPath }]);
   const rc = merged.contexts.find((c) => c.name === context)!;
-  const real = listWatchClient(new ClusterTransport(rc, new ExecTrustStore('/nonexistent')));
+  const transport = new ClusterTransport(rc, new ExecTrustStore('/nonexistent'));
+  const real = listWatchClient(() => transport);
   const log: string[] = [];
   const net = { offline: false };
   const cut = () => new ContractError({ code: 'unreachable', message: `Cannot reach ${sim.url}: connection refused` });
@@ -70,6 +71,13 @@ async function run(namespace: string, options: InformerOptions = {}, context?: s
   return { informer, events, log, net };
 }
 
+/** The resourceVersion the informer would resume from: a new subscriber's snapshot carries it. */
+function resourceVersionOf(informer: Informer): string | undefined {
+  let rv: string | undefined;
+  informer.subscribe((e) => e.type === 'snapshot' && (rv = e.resourceVersion))();
+  return rv;
+}
+const retryDelayMs = (s: StreamStatus) => Date.parse(s.nextRetryAt!) - Date.parse(s.since);
 const states = (events: WatchEvent[]) => events.flatMap((e) => (e.type === 'status' ? [e.status.state + (e.status.reason ? `:${e.status.reason}` : '')] : []));
 const snapshots = (events: WatchEvent[]) => events.filter((e): e is Extract<WatchEvent, { type: 'snapshot' }> => e.type === 'snapshot');
 const changed = (events: WatchEvent[]) => events.flatMap((e) => (e.type === 'changes' ? e.changes.map((c) => `${c.type} ${c.object.metadata.name}`) : []));
@@ -93,12 +101,13 @@ describe('Informer against the simulator', () => {
   });
 
   it('tracks bookmarks and resumes from the bookmark after dropWatches, without relisting', async () => {
-    const { events, log } = await run('a');
+    const { informer, events, log } = await run('a');
     await until(() => states(events).includes('live'));
     // Writes elsewhere move the cluster's resourceVersion; only bookmarks tell this watch about it.
     sim.ctx.api.create('pods', pod('b', 'elsewhere'));
     const rvAfterWrite = sim.ctx.store.encodeRv(sim.ctx.store.revision());
-    await new Promise((r) => setTimeout(r, 2200)); // at least one bookmark interval, even on a busy machine
+    // Nothing changes in "a", so only a bookmark can carry the informer to the new revision.
+    await until(() => resourceVersionOf(informer) === rvAfterWrite);
     sim.ctx.dropWatches();
     sim.ctx.api.create('pods', pod('a', 'while-dropped'));
     await until(() => changed(events).includes('ADDED while-dropped'));
@@ -167,9 +176,12 @@ describe('Informer against the simulator', () => {
     const listsBefore = log.filter((l) => l.startsWith('list')).length;
     net.offline = false;
     await until(() => states(events).at(-1) === 'live' && log.filter((l) => l.startsWith('list')).length === listsBefore + 1);
-    await new Promise((r) => setTimeout(r, 200)); // several ticks: a batch would have been flushed by now
+    // A change after the relist comes through the same coalescing: any delta the relist had
+    // queued is delivered no later than it, so once it is here the batches are complete.
+    sim.ctx.api.create('pods', pod('quiet', 'after-relist'));
+    await until(() => changed(events).includes('ADDED after-relist'));
     expect(states(events)).toContain('reconnecting:gone');
-    expect(events.slice(before).filter((e) => e.type !== 'status')).toEqual([]);
+    expect(changed(events.slice(before))).toEqual(['ADDED after-relist']);
     expect(snapshots(events)).toHaveLength(1);
   });
 
@@ -202,7 +214,9 @@ describe('Informer against the simulator', () => {
     expect(failed?.type === 'status' && failed.status.message).toMatch(/forbidden/);
     // The API server's own words travel as `detail`, shown verbatim; the code is translated.
     expect(failed?.type === 'status' && failed.status).toMatchObject({ display: { code: 'forbidden' }, detail: expect.stringMatching(/cannot list resource "pods"/) });
-    await new Promise((r) => setTimeout(r, 300));
+    // No storm: the next try is announced for failedRetryMs later, not the backoff's 100 ms;
+    // informer.backoff.test.ts proves on a fake clock that nothing is sent before it.
+    expect(failed?.type === 'status' && retryDelayMs(failed.status)).toBeGreaterThan(59_000);
     expect(log).toHaveLength(1);
   });
 
