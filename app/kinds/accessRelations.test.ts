@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../kube/object';
 import { bindingsOfRole, bindingsOfServiceAccount, podsUsingServiceAccount, roleOfBinding, scaleTargetOf, subjectsOfBinding } from './accessRelations';
 import { objectsFromYaml, pick, rolloutOf } from './testManifests';
-import esRbac from '../../../shared/manifests/elasticsearch/rbac.yaml?raw';
-import esSa from '../../../shared/manifests/elasticsearch/service-account.yaml?raw';
-import reconciler from '../../../shared/manifests/podinfo/reconciler-rbac.yaml?raw';
-import ksmRole from '../../../shared/manifests/kube-prometheus/kubeStateMetrics-clusterRole.yaml?raw';
-import ksmBinding from '../../../shared/manifests/kube-prometheus/kubeStateMetrics-clusterRoleBinding.yaml?raw';
-import ksmDeployment from '../../../shared/manifests/kube-prometheus/kubeStateMetrics-deployment.yaml?raw';
-import phpApache from '../../../shared/manifests/k8s-website/php-apache.yaml?raw';
-import phpHpa from '../../../shared/manifests/k8s-website/php-apache-hpa.yaml?raw';
-import podinfoHpa from '../../../shared/manifests/podinfo/frontend-hpa.yaml?raw';
-import podinfoFrontend from '../../../shared/manifests/podinfo/frontend-deployment.yaml?raw';
+import esRbac from '../testdata/manifests/elasticsearch/rbac.yaml?raw';
+import esSa from '../testdata/manifests/elasticsearch/service-account.yaml?raw';
+import reconciler from '../testdata/manifests/podinfo/reconciler-rbac.yaml?raw';
+import ksmRole from '../testdata/manifests/kube-prometheus/kubeStateMetrics-clusterRole.yaml?raw';
+import ksmBinding from '../testdata/manifests/kube-prometheus/kubeStateMetrics-clusterRoleBinding.yaml?raw';
+import ksmDeployment from '../testdata/manifests/kube-prometheus/kubeStateMetrics-deployment.yaml?raw';
+import phpApache from '../testdata/manifests/k8s-website/php-apache.yaml?raw';
+import phpHpa from '../testdata/manifests/k8s-website/php-apache-hpa.yaml?raw';
+import podinfoHpa from '../testdata/manifests/podinfo/frontend-hpa.yaml?raw';
+import podinfoFrontend from '../testdata/manifests/podinfo/frontend-deployment.yaml?raw';
 
 describe('RBAC relations with real manifests', () => {
   const es = objectsFromYaml(esRbac);

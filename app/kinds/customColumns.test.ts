@@ -3,10 +3,10 @@ import type { PrinterColumn } from '../contract/pilothouse';
 import type { KubeObject } from '../kube/object';
 import { columnsForCustomResource } from './customColumns';
 import { objectsFromYaml, pick } from './testManifests';
-import certCrdYaml from '../../../shared/manifests/cert-manager/crd-certificates.yaml?raw';
-import certSamples from '../../../shared/manifests/cert-manager/sample-issuer-certificates.yaml?raw';
-import shirtCrdYaml from '../../../shared/manifests/k8s-website/crd-shirt.yaml?raw';
-import shirts from '../../../shared/manifests/k8s-website/shirt-resources.yaml?raw';
+import certCrdYaml from '../testdata/manifests/cert-manager/crd-certificates.yaml?raw';
+import certSamples from '../testdata/manifests/cert-manager/sample-issuer-certificates.yaml?raw';
+import shirtCrdYaml from '../testdata/manifests/k8s-website/crd-shirt.yaml?raw';
+import shirts from '../testdata/manifests/k8s-website/shirt-resources.yaml?raw';
 
 const NOW = Date.parse('2026-11-27T00:00:00Z');
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../kube/object';
 import { endpointSlicesOfService, endpointsOfService, ingressesForService, serviceNamesOfIngress, servicesOfIngress, servicesSelectingPod } from './networkRelations';
 import { objectsFromYaml, rolloutOf } from './testManifests';
-import tfIngress from '../../../shared/manifests/tensorflow-serving/ingress.yaml?raw';
-import tfService from '../../../shared/manifests/tensorflow-serving/service.yaml?raw';
-import tfDeployment from '../../../shared/manifests/tensorflow-serving/deployment.yaml?raw';
-import fanout from '../../../shared/manifests/k8s-website/ingress-simple-fanout.yaml?raw';
-import boutique from '../../../shared/manifests/online-boutique/kubernetes-manifests.yaml?raw';
+import tfIngress from '../testdata/manifests/tensorflow-serving/ingress.yaml?raw';
+import tfService from '../testdata/manifests/tensorflow-serving/service.yaml?raw';
+import tfDeployment from '../testdata/manifests/tensorflow-serving/deployment.yaml?raw';
+import fanout from '../testdata/manifests/k8s-website/ingress-simple-fanout.yaml?raw';
+import boutique from '../testdata/manifests/online-boutique/kubernetes-manifests.yaml?raw';
 
 const svc = (name: string, namespace = 'default'): KubeObject => ({ kind: 'Service', metadata: { name, namespace, uid: `svc-${namespace}-${name}` } });
 

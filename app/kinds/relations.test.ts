@@ -26,18 +26,18 @@ import {
   storageClassOf,
 } from './relations';
 import { controllerRef, objectsFromYaml, pick, rolloutOf } from './testManifests';
-import boutique from '../../../shared/manifests/online-boutique/kubernetes-manifests.yaml?raw';
-import guestbookFiles from '../../../shared/manifests/guestbook/redis-master-deployment.yaml?raw';
-import guestbookReplica from '../../../shared/manifests/guestbook/redis-replica-deployment.yaml?raw';
-import guestbookFrontend from '../../../shared/manifests/guestbook/frontend-deployment.yaml?raw';
-import guestbookSvcLeader from '../../../shared/manifests/guestbook/redis-master-service.yaml?raw';
-import guestbookSvcFollower from '../../../shared/manifests/guestbook/redis-replica-service.yaml?raw';
-import guestbookSvcFrontend from '../../../shared/manifests/guestbook/frontend-service.yaml?raw';
-import tfDeployment from '../../../shared/manifests/tensorflow-serving/deployment.yaml?raw';
-import tfPvc from '../../../shared/manifests/tensorflow-serving/pvc.yaml?raw';
-import tfPv from '../../../shared/manifests/tensorflow-serving/pv.yaml?raw';
-import newrelic from '../../../shared/manifests/newrelic/newrelic-daemonset.yaml?raw';
-import cronJob from '../../../shared/manifests/podinfo/database-cronjob-backup-daily.yaml?raw';
+import boutique from '../testdata/manifests/online-boutique/kubernetes-manifests.yaml?raw';
+import guestbookFiles from '../testdata/manifests/guestbook/redis-master-deployment.yaml?raw';
+import guestbookReplica from '../testdata/manifests/guestbook/redis-replica-deployment.yaml?raw';
+import guestbookFrontend from '../testdata/manifests/guestbook/frontend-deployment.yaml?raw';
+import guestbookSvcLeader from '../testdata/manifests/guestbook/redis-master-service.yaml?raw';
+import guestbookSvcFollower from '../testdata/manifests/guestbook/redis-replica-service.yaml?raw';
+import guestbookSvcFrontend from '../testdata/manifests/guestbook/frontend-service.yaml?raw';
+import tfDeployment from '../testdata/manifests/tensorflow-serving/deployment.yaml?raw';
+import tfPvc from '../testdata/manifests/tensorflow-serving/pvc.yaml?raw';
+import tfPv from '../testdata/manifests/tensorflow-serving/pv.yaml?raw';
+import newrelic from '../testdata/manifests/newrelic/newrelic-daemonset.yaml?raw';
+import cronJob from '../testdata/manifests/podinfo/database-cronjob-backup-daily.yaml?raw';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- fixtures are plain JSON */
 

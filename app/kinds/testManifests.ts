@@ -1,6 +1,6 @@
 /**
- * Test support: turns real-world manifests (shared/manifests, imported with Vite's `?raw`) into
- * objects as the API server would return them (uid, namespace, creationTimestamp filled in).
+ * Test support: turns real-world manifests (app/testdata/manifests, imported with Vite's `?raw`)
+ * into objects as the API server would return them (uid, namespace, creationTimestamp filled in).
  * Used only by tests; pure (no file access of its own).
  */
 import { parseAllDocuments } from 'yaml';

@@ -1,15 +1,15 @@
 /**
  * The demo cluster through kubectl: everything healthy comes up, the three broken workloads
  * show CrashLoopBackOff / ImagePullBackOff / unschedulable Pending with the events a real
- * cluster writes, and the real-world manifests in ../shared/manifests apply and come up.
+ * cluster writes, and the real-world manifests in app/testdata/manifests apply and come up.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimWithKubectl, type SimWithKubectl } from './kubectlHarness';
 
-const MANIFESTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/manifests');
+const MANIFESTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../app/testdata/manifests');
 
 let c: SimWithKubectl;
 beforeAll(async () => {
@@ -86,8 +86,8 @@ const SKIPPED: Record<string, string> = {
  */
 const NO_CLIENT_VALIDATION = new Set(['cert-manager/sample-issuer-certificates.yaml']);
 
-describe('real-world manifests (../shared/manifests)', () => {
-  it.skipIf(!existsSync(MANIFESTS))('apply with kubectl and their workloads come up', async () => {
+describe('real-world manifests (app/testdata/manifests)', () => {
+  it('apply with kubectl and their workloads come up', async () => {
     // As their READMEs say: namespaces the manifests expect but do not create.
     await c.apply('apiVersion: v1\nkind: Namespace\nmetadata: {name: default-mem-example}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: secure}\n');
     const dirs = readdirSync(MANIFESTS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
