@@ -1,7 +1,7 @@
 /** Cluster: Nodes, Namespaces, Events (core/v1); and CustomResourceDefinitions (listed under Custom Resources). */
 import type { KubeObject } from '../kube/object';
 import { formatAge, toEpochMs } from '../format/age';
-import { NONE, ageColumn, conditionsOf, countColumn, createdAtColumn, nameColumn, namespaceColumn, textColumn } from './columns';
+import { NONE, ageColumn, conditionsOf, countColumn, createdAtColumn, nameColumn, namespaceColumn, statusColumn, textColumn } from './columns';
 import type { ColumnDef, ResourceKindInfo } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- kind-specific fields are read defensively from plain JSON */
@@ -83,7 +83,8 @@ export const CLUSTER_KINDS: ResourceKindInfo[] = [
     id: 'nodes', group: '', version: 'v1', resource: 'nodes', kind: 'Node', namespaced: false, area: 'cluster', titleKey: 'kind.nodes', shortNames: ['no'],
     columns: [
       nameColumn,
-      textColumn('status', 'column.status', nodeStatus),
+      // NotReady or Unknown; a cordoned node ("Ready,SchedulingDisabled") is on purpose.
+      statusColumn(nodeStatus, (status) => !status.startsWith('Ready')),
       textColumn('roles', 'column.roles', nodeRoles),
       ageColumn,
       textColumn('version', 'column.version', (o) => o.status?.nodeInfo?.kubeletVersion),
@@ -96,6 +97,7 @@ export const CLUSTER_KINDS: ResourceKindInfo[] = [
   },
   {
     id: 'namespaces', group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace', namespaced: false, area: 'cluster', titleKey: 'kind.namespaces', shortNames: ['ns'],
+    // No problem values: Active, or Terminating, a transition.
     columns: [nameColumn, textColumn('status', 'column.status', (o) => o.status?.phase ?? 'Active'), ageColumn],
   },
   {

@@ -40,6 +40,16 @@ export function textColumn(id: string, titleKey: string, get: (o: KubeObject, no
   return { id, titleKey, value: get, wide };
 }
 
+/** A STATUS column: text, with the values that mean something is wrong. */
+export function statusColumn(get: (o: KubeObject) => string | undefined, isProblem: (value: string) => boolean): ColumnDef {
+  return { id: 'status', titleKey: 'column.status', value: get, isProblem };
+}
+
+/** Problem values given by name (phases and conditions a kind can be in). */
+export function oneOf(...values: string[]): (value: string) => boolean {
+  return (value) => values.includes(value);
+}
+
 /** "ready/total" text that sorts by the ready count, then the total. */
 export function ratioColumn(id: string, titleKey: string, get: (o: KubeObject) => [number, number]): ColumnDef {
   return {

@@ -168,10 +168,37 @@ export function formatPodRestarts(pod: KubeObject, now: number): string {
   return count !== 0 && lastRestartAt ? `${count} (${formatAge(lastRestartAt, now)} ago)` : String(count);
 }
 
-/** Statuses that mean "something is wrong" at a glance (for colouring and the overview). */
+/**
+ * Reasons a pod is in that will not fix themselves by waiting: failed or crash-looping
+ * containers, images that cannot be pulled, kills, evictions, lost nodes and kubelet
+ * admission refusals. Transitions (Pending, ContainerCreating, PodInitializing, Init:1/3,
+ * Terminating) are not problems: they would colour every rollout.
+ */
+const PROBLEM_REASONS = new Set([
+  'Failed',
+  'Unknown',
+  'NotReady',
+  'OOMKilled',
+  'Evicted',
+  'ContainerStatusUnknown',
+  'ContainerCannotRun',
+  'NodeLost',
+  'DeadlineExceeded',
+  'UnexpectedAdmissionError',
+  'RegistryUnavailable',
+]);
+
+/**
+ * Whether a STATUS reason (podStatusReason, as kubectl's printPod prints it) means "something is
+ * wrong" at a glance: the list colours it. Besides the names above, the kubelet's waiting reasons
+ * for errors end in Error or BackOff or start with Err (CreateContainerConfigError,
+ * ImagePullBackOff, ErrImageNeverPull, …) and admission refusals start with OutOf (OutOfcpu).
+ */
 export function isPodProblemReason(reason: string): boolean {
-  if (reason.startsWith('Init:') && !/^Init:\d+\/\d+$/.test(reason)) return true;
-  return /BackOff|Err|Error|OOMKilled|Failed|Unknown|NotReady|Evicted|ContainerStatusUnknown|CreateContainer|InvalidImageName|ExitCode:|Signal:/.test(
-    reason,
-  );
+  // An init container's own reason; only the progress count ("Init:1/3") is normal.
+  if (reason.startsWith('Init:')) return !/^Init:\d+\/\d+$/.test(reason);
+  // A container that ended without a reason: by signal, or with its exit code (0 is success).
+  if (reason.startsWith('Signal:')) return true;
+  if (reason.startsWith('ExitCode:')) return reason !== 'ExitCode:0';
+  return PROBLEM_REASONS.has(reason) || /Error$|BackOff$|^Err|^OutOf|^Invalid/.test(reason);
 }

@@ -464,3 +464,38 @@ describe('storage, access and cluster columns', () => {
     expect(cells(k('events'), modern)).toMatchObject({ lastSeen: '60s', firstSeen: '60s', count: 1, source: 'kubelet, node-b' });
   });
 });
+
+describe('problem statuses (the list colours these cells)', () => {
+  const problem = (kindId: string, obj: KubeObject) => {
+    const status = k(kindId).columns.find((c) => c.id === 'status')!;
+    const value = status.value(obj, NOW);
+    return `${value} ${typeof value === 'string' && status.isProblem?.(value) ? 'problem' : 'ok'}`;
+  };
+  const pod = (containerStatuses: unknown[], phase = 'Running'): KubeObject => ({ kind: 'Pod', metadata: { name: 'p', namespace: 'n', uid: 'u' }, spec: { containers: [{ name: 'a' }] }, status: { phase, containerStatuses } });
+
+  it('pods: kubectl printPod reasons, through isPodProblemReason', () => {
+    const state = (s: unknown) => [{ name: 'a', restartCount: 0, state: s }];
+    expect(problem('pods', pod(state({ terminated: { exitCode: 1 } }), 'Failed'))).toBe('ExitCode:1 problem');
+    expect(problem('pods', pod(state({ terminated: { exitCode: 137, signal: 9 } }), 'Failed'))).toBe('Signal:9 problem');
+    expect(problem('pods', pod(state({ waiting: { reason: 'CrashLoopBackOff' } })))).toBe('CrashLoopBackOff problem');
+    expect(problem('pods', pod(state({ terminated: { exitCode: 0, reason: 'Completed' } }), 'Succeeded'))).toBe('Completed ok');
+    expect(problem('pods', pod([{ name: 'a', ready: true, state: { running: {} } }]))).toBe('Running ok');
+    expect(problem('pods', pod([], 'Pending'))).toBe('Pending ok');
+  });
+
+  it('other kinds: failures, not transitions', () => {
+    const node = (status: string, unschedulable = false): KubeObject => ({ kind: 'Node', metadata: { name: 'n', uid: 'u' }, spec: { unschedulable }, status: { conditions: [{ type: 'Ready', status }] } });
+    expect([problem('nodes', node('True')), problem('nodes', node('True', true)), problem('nodes', node('False')), problem('nodes', { kind: 'Node', metadata: { name: 'n', uid: 'u' } })]).toEqual([
+      'Ready ok',
+      'Ready,SchedulingDisabled ok',
+      'NotReady problem',
+      'Unknown problem',
+    ]);
+    const job = (type: string): KubeObject => ({ kind: 'Job', metadata: { name: 'j', namespace: 'n', uid: 'u' }, status: { conditions: [{ type, status: 'True' }] } });
+    expect(['Complete', 'Failed', 'FailureTarget', 'Suspended'].map((t) => problem('jobs', job(t)))).toEqual(['Complete ok', 'Failed problem', 'FailureTarget problem', 'Suspended ok']);
+    const phased = (kind: string, phase: string): KubeObject => ({ kind, metadata: { name: 'x', namespace: 'n', uid: 'u' }, status: { phase } });
+    expect(['Pending', 'Bound', 'Lost'].map((p) => problem('persistentvolumeclaims', phased('PersistentVolumeClaim', p)))).toEqual(['Pending ok', 'Bound ok', 'Lost problem']);
+    expect(['Available', 'Bound', 'Released', 'Failed'].map((p) => problem('persistentvolumes', phased('PersistentVolume', p)))).toEqual(['Available ok', 'Bound ok', 'Released ok', 'Failed problem']);
+    expect(['Active', 'Terminating'].map((p) => problem('namespaces', phased('Namespace', p)))).toEqual(['Active ok', 'Terminating ok']);
+  });
+});

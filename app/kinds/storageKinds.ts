@@ -1,7 +1,7 @@
 /** Storage: PersistentVolumeClaims, PersistentVolumes, StorageClasses. */
 import type { KubeObject } from '../kube/object';
 import { tryParseQuantity } from '../format/quantity';
-import { ageColumn, nameColumn, namespaceColumn, textColumn } from './columns';
+import { ageColumn, nameColumn, namespaceColumn, oneOf, statusColumn, textColumn } from './columns';
 import type { ColumnDef, ResourceKindInfo } from './types';
 
 const ACCESS_MODE_SHORT: Readonly<Record<string, string>> = {
@@ -51,7 +51,7 @@ export const STORAGE_KINDS: ResourceKindInfo[] = [
     columns: [
       nameColumn,
       namespaceColumn,
-      textColumn('status', 'column.status', (o) => (o.metadata.deletionTimestamp ? 'Terminating' : o.status?.phase)),
+      statusColumn((o) => (o.metadata.deletionTimestamp ? 'Terminating' : o.status?.phase), oneOf('Lost')),
       textColumn('volume', 'column.volume', (o) => o.spec?.volumeName),
       // Capacity and access modes are shown only once bound, as kubectl does.
       capacityColumn((o) => (o.spec?.volumeName ? o.status?.capacity?.storage : undefined)),
@@ -69,7 +69,7 @@ export const STORAGE_KINDS: ResourceKindInfo[] = [
       capacityColumn((o) => o.spec?.capacity?.storage),
       textColumn('accessModes', 'column.accessModes', (o) => formatAccessModes(o.spec?.accessModes)),
       textColumn('reclaimPolicy', 'column.reclaimPolicy', (o) => o.spec?.persistentVolumeReclaimPolicy),
-      textColumn('status', 'column.status', (o) => (o.metadata.deletionTimestamp ? 'Terminating' : o.status?.phase)),
+      statusColumn((o) => (o.metadata.deletionTimestamp ? 'Terminating' : o.status?.phase), oneOf('Failed')),
       textColumn('claim', 'column.claim', (o) => (o.spec?.claimRef ? `${o.spec.claimRef.namespace}/${o.spec.claimRef.name}` : '')),
       textColumn('storageClass', 'column.storageClass', storageClassName),
       textColumn('volumeAttributesClass', 'column.volumeAttributesClass', (o) => o.spec?.volumeAttributesClassName ?? UNSET),

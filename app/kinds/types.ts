@@ -28,6 +28,11 @@ export interface ColumnDef {
   numeric?: boolean;
   /** Shown only in the wide view (`-o wide`). */
   wide?: boolean;
+  /**
+   * Values that mean something is wrong (a STATUS such as CrashLoopBackOff or NotReady), shown
+   * in the problem tone. Failures only, not transitions such as Pending or Terminating.
+   */
+  isProblem?(value: string): boolean;
 }
 
 export interface ResourceKindInfo extends ResourceRef {

@@ -11,10 +11,12 @@ import {
   imagesColumn,
   nameColumn,
   namespaceColumn,
+  oneOf,
   ratioColumn,
+  statusColumn,
   textColumn,
 } from './columns';
-import { formatPodRestarts, podSummary } from './podStatus';
+import { formatPodRestarts, isPodProblemReason, podSummary } from './podStatus';
 import type { ColumnDef, ResourceKindInfo } from './types';
 import { jobStatus, workloadReplicas } from './workloads';
 
@@ -40,7 +42,7 @@ const podColumns: ColumnDef[] = [
     const s = podSummary(o);
     return [s.readyContainers, s.totalContainers];
   }),
-  textColumn('status', 'column.status', (o) => podSummary(o).reason),
+  statusColumn((o) => podSummary(o).reason, isPodProblemReason),
   {
     id: 'restarts',
     titleKey: 'column.restarts',
@@ -125,7 +127,7 @@ function jobDurationMs(o: KubeObject, now: number): number | undefined {
 const jobColumns: ColumnDef[] = [
   nameColumn,
   namespaceColumn,
-  textColumn('status', 'column.status', jobStatus),
+  statusColumn(jobStatus, oneOf('Failed', 'FailureTarget')),
   {
     id: 'completions',
     titleKey: 'column.completions',

@@ -9,6 +9,8 @@ export interface ListColumn {
   sortValue?(obj: KubeObject, now: number): string | number;
   numeric?: boolean;
   wide?: boolean;
+  /** Values shown in the problem tone (from the registry; see ColumnDef.isProblem). */
+  isProblem?(value: string): boolean;
 }
 
 export interface ListKind {

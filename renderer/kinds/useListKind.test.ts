@@ -38,6 +38,11 @@ describe('list columns', () => {
     expect(restarts.value(restarted, NOW)).toBe('2 (0s ago)');
   });
 
+  it('a STATUS column keeps its problem values for the table to colour (ExitCode:1, not Running)', () => {
+    const status = pods.columns.find((c) => c.id === 'status')!;
+    expect([status.isProblem?.('ExitCode:1'), status.isProblem?.('Signal:9'), status.isProblem?.('Running')]).toEqual([true, true, false]);
+  });
+
   it('built-in column titles are translated; a CRD printer column keeps the CRD\'s own name', () => {
     expect(age.title).toBe('t(column.age)');
     const backups = fromDiscovery(

@@ -47,6 +47,7 @@ function column(c: ColumnDef, t: T): ListColumn {
     sortValue: sortValue && ((obj, now) => sortValue(obj, rowNow(obj.metadata.creationTimestamp, now))),
     numeric: c.numeric,
     wide: c.wide,
+    isProblem: c.isProblem,
   };
 }
 
