@@ -47,10 +47,6 @@ export interface ResourceRef {
   resource: string;
 }
 
-export function refKey(ref: ResourceRef): string {
-  return `${ref.group || 'core'}/${ref.version}/${ref.resource}`;
-}
-
 export function apiVersionOf(ref: Pick<ResourceRef, 'group' | 'version'>): string {
   return ref.group ? `${ref.group}/${ref.version}` : ref.version;
 }

@@ -55,13 +55,6 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-export function compareValues(a: string | number | undefined, b: string | number | undefined): number {
-  if (a === undefined || a === '') return b === undefined || b === '' ? 0 : 1;
-  if (b === undefined || b === '') return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return naturalCompare(String(a), String(b));
-}
-
 /**
  * A string whose plain code-unit order is natural order: lower-cased, digit runs without
  * leading zeros left-padded to a fixed width. Precomputing it once per row lets the sort use
