@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { formatRoute, parseRoute, type Route } from './routes';
 
 const subscribe = (onChange: () => void) => {
@@ -7,10 +7,14 @@ const subscribe = (onChange: () => void) => {
 };
 const getHash = () => window.location.hash;
 
-/** The current route, from the location hash (bookmarkable, back/forward work). */
+/**
+ * The current route, from the location hash (bookmarkable, back/forward work). The same object
+ * (filters included) for as long as the hash is the same: the app frame re-renders several times
+ * a second (status flushes), and views memoize on the route.
+ */
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, getHash);
-  return parseRoute(hash);
+  return useMemo(() => parseRoute(hash), [hash]);
 }
 
 /** Navigates to a route; `replace` avoids a history entry (used while typing in filters). */
