@@ -46,11 +46,22 @@ export interface ListPlan {
   query: string;
 }
 
-export function planList(context: string, ref: ResourceRef, namespaced: boolean, filters: ListFilters, selector: SelectorState): ListPlan {
+/**
+ * `selector` is matched client-side; the watch gets `watchSelector` (canonical text), which is
+ * the same one unless the caller holds the server back while the user types.
+ */
+export function planList(
+  context: string,
+  ref: ResourceRef,
+  namespaced: boolean,
+  filters: ListFilters,
+  selector: SelectorState,
+  watchSelector = selector.appliedText,
+): ListPlan {
   const namespaces = namespaced ? [...new Set(filters.namespaces)] : [];
   const watch: WatchParams = { context, ref };
   if (namespaces.length === 1) watch.namespace = namespaces[0];
-  if (selector.appliedText) watch.labelSelector = selector.appliedText;
+  if (watchSelector) watch.labelSelector = watchSelector;
   return {
     watch,
     namespaces: namespaces.length > 1 ? new Set(namespaces) : namespaces.length === 1 ? new Set(namespaces) : undefined,

@@ -2,16 +2,13 @@
  * The one generic list view, driven by the kinds registry (or a CRD's printer columns):
  * header with the count of objects matching the filters, filters, and the live table.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '../../../app/kube/object';
 import { addRequirement } from '../../../app/selectors/labelSelector';
 import type { ListState } from '../../../app/watch/reducer';
 import { useContexts } from '../../bridge/useContexts';
 import { useWatchList } from '../../bridge/useWatchList';
-import { filterObjects, planList, resolveSelector } from '../../filters/listFilter';
-import { sortRows } from '../../filters/sortRows';
-import { visibleColumns } from '../../filters/visibleColumns';
 import { useFormat } from '../../i18n/useFormat';
 import { useListKind } from '../../kinds/useListKind';
 import type { ListKind } from '../../kinds/listKind';
@@ -22,6 +19,7 @@ import { StreamBadge } from '../common/StreamBadge';
 import { ListToolbar } from './ListToolbar';
 import { ListMessages } from './ListMessages';
 import { ResourceTable, type SortState } from './ResourceTable';
+import { useListPlan, useListRows, useResolvedSelector } from './useListRows';
 
 export function ResourceListView({ context, kindId, filters }: { context: string; kindId: string; filters: ListFilters }) {
   const { t } = useTranslation();
@@ -43,19 +41,12 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
   const fmt = useFormat();
   const navigate = useNavigate();
   const [sort, setSort] = useState<SortState | undefined>();
-  const [lastValid, setLastValid] = useState('');
   const defaultNamespace = useContexts().value?.contexts.find((c) => c.name === context)?.namespace;
 
-  const selector = useMemo(() => resolveSelector(filters.selector, lastValid), [filters.selector, lastValid]);
-  useEffect(() => {
-    if (!selector.error) setLastValid(filters.selector);
-  }, [selector.error, filters.selector]);
+  const selector = useResolvedSelector(filters.selector);
 
   const deferredQuery = useDeferredValue(filters.query);
-  const plan = useMemo(
-    () => planList(context, kind.ref, kind.namespaced, { ...filters, query: deferredQuery }, selector),
-    [context, kind, filters, deferredQuery, selector],
-  );
+  const plan = useListPlan(context, kind, { ...filters, query: deferredQuery }, selector, selector);
   const current = useWatchList(plan.watch);
   // While a narrowed watch loads, keep the previous list on screen (filtered locally).
   const lastLoaded = useRef<ListState | undefined>(undefined);
@@ -64,13 +55,8 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
   const loaded = shown.resourceVersion !== undefined;
   const now = useNow(10_000, shown.items);
 
-  const filtered = useMemo(() => filterObjects(shown.items.values(), plan), [shown.items, plan]);
-  const sortColumn = kind.columns.find((c) => c.id === sort?.columnId);
-  const rows = useMemo(
-    () => (sortColumn && sort ? sortRows(filtered, sortColumn, sort.direction, now) : filtered),
-    // `now` is left out on purpose: re-sorting every tick would reshuffle rows under the cursor.
-    [filtered, sortColumn, sort],
-  );
+  const [wide, setWide] = useState(true);
+  const { rows, columns } = useListRows({ items: shown.items, plan, columns: kind.columns, sort, wide, now });
 
   const setFilters = (next: Partial<ListFilters>) =>
     navigate({ view: 'list', context, kindId: kind.id, filters: { ...filters, ...next } }, { replace: true });
@@ -86,9 +72,6 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
     }
   };
 
-  const [wide, setWide] = useState(true);
-  // Ages tick with `now`; which columns have values does not depend on it, so it is not a dependency.
-  const columns = useMemo(() => visibleColumns(kind.columns, rows, wide, now), [kind.columns, rows, wide]);
   const status = shown.status;
   const stale = loaded && status !== undefined && status.state !== 'live' && status.state !== 'connecting';
   const total = shown.items.size;
