@@ -116,6 +116,15 @@ export class ResourceList {
     await this.selectorInput.fill(text);
   }
 
+  /**
+   * Types into the (empty) selector key by key, at a quick typist's pace: one input event per
+   * character, as a person makes them (`fill` makes one for the whole text).
+   */
+  async typeSelector(text: string, msBetweenKeys = 50): Promise<void> {
+    await this.selectorInput.click();
+    await this.selectorInput.pressSequentially(text, { delay: msBetweenKeys });
+  }
+
   get searchInput(): Locator {
     return this.toolbar.getByRole('searchbox', { name: t(this.lang, 'list.search'), exact: true });
   }

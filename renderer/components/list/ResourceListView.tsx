@@ -2,7 +2,7 @@
  * The one generic list view, driven by the kinds registry (or a CRD's printer columns):
  * header with the count of objects matching the filters, filters, and the live table.
  */
-import { useDeferredValue, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '../../../app/kube/object';
 import { addRequirement } from '../../../app/selectors/labelSelector';
@@ -20,6 +20,7 @@ import { ListToolbar } from './ListToolbar';
 import { ListMessages } from './ListMessages';
 import { ResourceTable, type SortState } from './ResourceTable';
 import { useListPlan, useListRows, useResolvedSelector } from './useListRows';
+import { useSettledText } from './useSettledText';
 
 export function ResourceListView({ context, kindId, filters }: { context: string; kindId: string; filters: ListFilters }) {
   const { t } = useTranslation();
@@ -43,10 +44,20 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
   const [sort, setSort] = useState<SortState | undefined>();
   const defaultNamespace = useContexts().value?.contexts.find((c) => c.name === context)?.namespace;
 
-  const selector = useResolvedSelector(filters.selector);
+  // The typed selector filters the rows at once (client-side); the server watch — a full LIST
+  // in main — and the URL follow it only once typing pauses, or at once on Enter.
+  const selectorText = useSettledText(filters.selector);
+  const selector = useResolvedSelector(selectorText.draft);
+  const watchSelector = useResolvedSelector(selectorText.settled);
+  const settledSelector = selectorText.settled;
+  useEffect(() => {
+    if (settledSelector !== filters.selector) {
+      navigate({ view: 'list', context, kindId: kind.id, filters: { ...filters, selector: settledSelector } }, { replace: true });
+    }
+  }, [settledSelector, filters, navigate, context, kind.id]);
 
   const deferredQuery = useDeferredValue(filters.query);
-  const plan = useListPlan(context, kind, { ...filters, query: deferredQuery }, selector, selector);
+  const plan = useListPlan(context, kind, { ...filters, query: deferredQuery }, selector, watchSelector);
   const current = useWatchList(plan.watch);
   // While a narrowed watch loads, keep the previous list on screen (filtered locally).
   const lastLoaded = useRef<ListState | undefined>(undefined);
@@ -58,15 +69,18 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
   const [wide, setWide] = useState(true);
   const { rows, columns } = useListRows({ items: shown.items, plan, columns: kind.columns, sort, wide, now });
 
-  const setFilters = (next: Partial<ListFilters>) =>
+  // A selector given here (a label chip, "clear filters") is applied at once, not debounced.
+  const setFilters = (next: Partial<ListFilters>) => {
+    if (next.selector !== undefined) selectorText.settle(next.selector);
     navigate({ view: 'list', context, kindId: kind.id, filters: { ...filters, ...next } }, { replace: true });
+  };
   const hrefFor = (obj: KubeObject) =>
     formatRoute({ view: 'detail', context, kindId: kind.id, namespace: obj.metadata.namespace, name: obj.metadata.name });
   const onSort = (columnId: string) =>
     setSort((s) => (s?.columnId !== columnId ? { columnId, direction: 'asc' } : s.direction === 'asc' ? { columnId, direction: 'desc' } : undefined));
   const onPickLabel = (key: string, value: string) => {
     try {
-      setFilters({ selector: addRequirement(filters.selector, key, value) });
+      setFilters({ selector: addRequirement(selectorText.draft, key, value) });
     } catch {
       // A label the API itself accepted is always valid; nothing sensible to add otherwise.
     }
@@ -98,9 +112,11 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
       <ListToolbar
         context={context}
         namespaced={kind.namespaced}
-        filters={filters}
+        filters={{ ...filters, selector: selectorText.draft }}
         selector={selector}
         onChange={setFilters}
+        onSelectorInput={selectorText.type}
+        onSelectorCommit={() => selectorText.settle()}
         wide={wide}
         onWideChange={setWide}
       />
@@ -109,7 +125,7 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
         status={status}
         loaded={loaded}
         rows={rows.length}
-        filtered={filters.namespaces.length > 0 || filters.selector !== '' || filters.query !== ''}
+        filtered={filters.namespaces.length > 0 || selectorText.draft !== '' || filters.query !== ''}
         suggestNamespace={kind.namespaced && filters.namespaces.length === 0 ? defaultNamespace : undefined}
         onPickNamespace={(ns) => setFilters({ namespaces: [ns] })}
       />

@@ -1,31 +1,36 @@
 /**
  * The label selector filter, kubectl syntax. While the typed text is invalid it shows where and
  * why in the UI language, with the parser's (English) detail beside it; the last valid selector
- * stays applied; the typed text goes to the URL as it is.
+ * stays applied. Controlled: `text` is the typed text (the list view holds it, and settles it for
+ * the server and the URL once typing pauses, or at once on Enter: `onCommit`).
  */
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SelectorState } from '../../filters/listFilter';
 import { selectorErrorLead } from '../../filters/selectorErrorText';
 
-export function SelectorInput({ text, state, onChange }: { text: string; state: SelectorState; onChange: (next: string) => void }) {
+export interface SelectorInputProps {
+  text: string;
+  state: SelectorState;
+  onChange: (next: string) => void;
+  onCommit: () => void;
+}
+
+export function SelectorInput({ text, state, onChange, onCommit }: SelectorInputProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(text);
   const errorId = useId();
-  // Follow external changes (a label chip was clicked, back/forward navigation).
-  useEffect(() => setDraft(text), [text]);
   const error = state.error;
   return (
     <div className="selector-field">
       <input
         type="text"
         className={`input mono${error ? ' invalid' : ''}`}
-        value={draft}
+        value={text}
         spellCheck={false}
         autoComplete="off"
-        onChange={(e) => {
-          setDraft(e.target.value);
-          onChange(e.target.value);
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.nativeEvent.isComposing) onCommit();
         }}
         placeholder={t('list.selectorPlaceholder')}
         aria-label={t('list.selector')}
