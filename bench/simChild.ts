@@ -58,23 +58,33 @@ export class SimChild {
 
   /** RSS and heap of the simulator process now. */
   async memory(): Promise<{ rss: number; heapUsed: number }> {
-    this.child.send({ type: 'rss' });
+    send(this.child, { type: 'rss' });
     const { rss, heapUsed } = await reply(this.child, 'rss', 10_000);
     return { rss, heapUsed };
   }
 
   /** Pods in the store now. */
   async podCount(): Promise<number> {
-    this.child.send({ type: 'count' });
+    send(this.child, { type: 'count' });
     return (await reply(this.child, 'count', 10_000)).pods;
   }
 
   /** Asks it to stop (the simulator closes its server and temp dir), SIGKILL if it lingers. */
   async stop(): Promise<void> {
     this.unregister?.();
-    if (this.child.connected) this.child.send({ type: 'stop' });
+    if (this.child.connected) send(this.child, { type: 'stop' });
     if (!(await waitExit(this.child, 10_000))) await stopChild(this.child);
   }
+}
+
+/**
+ * Sends without throwing: on Ctrl-C the simulator gets the SIGINT too and may be gone already
+ * (EPIPE); a reply that never comes is then reported by {@link reply}, the exit by waitExit.
+ */
+function send(child: ChildProcess, message: { type: string }): void {
+  child.send(message, (err) => {
+    if (err && child.exitCode === null && child.signalCode === null) console.error(`bench: cannot reach the simulator: ${err.message}`);
+  });
 }
 
 /** The next message of `type` from the child; rejects if it exits or takes longer than `ms`. */
