@@ -1,17 +1,21 @@
 /**
  * `npm run bench`: steps against ONE simulator process running the `scale` scenario:
- *  - `list`: the pod list from Node (paginated, unpaginated), kubectl and raw JSON.parse (listStep.ts).
+ *  - `list`: the pod list from Node (paginated, unpaginated), kubectl and raw JSON.parse (listStep.ts);
+ *  - `first-rows`: web mode in Chromium, time to the first pod rows on screen and to the full
+ *    count, against kubectl (firstRows.ts); writes bench/results/first-rows-<pods>.{md,json}.
  * Env: BENCH_STEPS (comma-separated, default all, in the order above), BENCH_PODS (default
- * 50000), BENCH_RUNS (default 1).
+ * 50000), BENCH_RUNS (default 1), BENCH_WARM=0 (first-rows: cold pages only),
+ * BENCH_PAGE_TIMEOUT_S (first-rows: per page).
  * Wall-clock times: the load average is printed too, since a busy machine stretches all of them.
  * Every process started here is stopped at the end, on failure and on Ctrl-C (processes.ts).
  */
 import { machine, mib, type BenchContext } from './common';
+import { firstRowsStep } from './firstRows';
 import { listStep } from './listStep';
 import { installCleanup } from './processes';
 import { SimChild } from './simChild';
 
-const STEPS: Record<string, (ctx: BenchContext) => Promise<void>> = { list: listStep };
+const STEPS: Record<string, (ctx: BenchContext) => Promise<void>> = { list: listStep, 'first-rows': firstRowsStep };
 
 const PODS = Number(process.env.BENCH_PODS ?? 50_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
