@@ -13,8 +13,17 @@ test.describe('details', () => {
     const rs = app.detail.relatedLinks('Deployment', 'related.replicaSets');
     await expect(rs).toHaveCount(1, { timeout: 20_000 });
     await expect(app.detail.relatedLinks('Deployment', 'related.pods')).toHaveCount(2, { timeout: 20_000 });
+    const rsName = (await rs.first().textContent())!.replace('ReplicaSet/', '');
     await rs.first().click();
-    await expect(app.detail.relatedLinks('ReplicaSet', 'related.pods')).toHaveCount(2);
+    const pods = app.detail.relatedLinks('ReplicaSet', 'related.pods');
+    await expect(pods).toHaveCount(2);
+    // A Pod: its owner chain up to the Deployment, its events, and its node's pods.
+    const podName = (await pods.first().textContent())!.replace('Pod/', '');
+    await pods.first().click();
+    await expect(app.detail.ownerLinks('Pod')).toHaveText([`ReplicaSet/${rsName}`, 'Deployment/rel'], { timeout: 20_000 });
+    await expect(app.detail.events('Pod')).toContainText('Scheduled', { timeout: 20_000 });
+    await app.detail.section('Pod', 'detail.summary').locator('a[href*="/nodes/"]').click();
+    await expect(app.detail.relatedLinks('Node', 'node.podsOnNode').filter({ hasText: `Pod/${podName}` })).toHaveCount(1, { timeout: 20_000 });
     await app.open(app.detailHash('services', ns, 'rel'));
     await expect(app.detail.relatedLinks('Service', 'related.selectedPods')).toHaveCount(2);
   });

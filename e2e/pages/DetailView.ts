@@ -33,6 +33,11 @@ export class DetailView {
     return this.relatedList(kind, titleKey).getByRole('link');
   }
 
+  /** Links of the owner chain in the metadata section, nearest owner first ("ReplicaSet/…", "Deployment/…"). */
+  ownerLinks(kind: string): Locator {
+    return this.section(kind, 'detail.metadata').locator('.owner-chain').getByRole('link');
+  }
+
   labels(kind: string): Locator {
     return this.section(kind, 'detail.metadata').getByRole('list', { name: t(this.lang, 'chip.labels'), exact: true });
   }
