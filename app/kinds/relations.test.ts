@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../kube/object';
 import {
+  controllerLink,
   controllerOf,
   eventsFor,
-  lookupByUid,
+  isOwnerOf,
   mountedNames,
   ownedBy,
   ownedByAny,
-  ownerChain,
-  podsMountingConfigMap,
-  podsMountingSecret,
+  ownerLinks,
   podsOnNode,
   podSelectorOf,
   podsReferencingConfigMap,
@@ -18,12 +17,7 @@ import {
   podReferences,
   podsUsingPvc,
   pvcNamesOfPod,
-  pvcOfPod,
-  pvcOfPv,
-  pvOfPvc,
   referencedNames,
-  selectsPod,
-  storageClassOf,
 } from './relations';
 import { controllerRef, objectsFromYaml, pick, rolloutOf } from './testManifests';
 import boutique from '../testdata/manifests/online-boutique/kubernetes-manifests.yaml?raw';
@@ -35,7 +29,6 @@ import guestbookSvcFollower from '../testdata/manifests/guestbook/redis-replica-
 import guestbookSvcFrontend from '../testdata/manifests/guestbook/frontend-service.yaml?raw';
 import tfDeployment from '../testdata/manifests/tensorflow-serving/deployment.yaml?raw';
 import tfPvc from '../testdata/manifests/tensorflow-serving/pvc.yaml?raw';
-import tfPv from '../testdata/manifests/tensorflow-serving/pv.yaml?raw';
 import newrelic from '../testdata/manifests/newrelic/newrelic-daemonset.yaml?raw';
 import cronJob from '../testdata/manifests/podinfo/database-cronjob-backup-daily.yaml?raw';
 
@@ -54,14 +47,19 @@ describe('Deployment → ReplicaSet → Pods and back (online-boutique)', () => 
     expect(services.length).toBeGreaterThanOrEqual(11);
   });
 
-  it('ownerChain goes Pod → ReplicaSet → Deployment', () => {
-    const lookup = lookupByUid(everything);
+  it('owner links go Pod → ReplicaSet → Deployment, and stop there', () => {
+    const byUid = new Map(everything.map((o) => [o.metadata.uid, o]));
     for (const { deployment, replicaSet, pods } of rollouts) {
-      const chain = ownerChain(pods[0], lookup);
-      expect(chain.map((l) => l.object?.kind)).toEqual(['ReplicaSet', 'Deployment']);
-      expect(chain[0].object).toBe(replicaSet);
-      expect(chain[1].object).toBe(deployment);
-      expect(chain[1].namespace).toBe('default');
+      const [first, ...others] = ownerLinks(pods[0]);
+      expect(others).toEqual([]);
+      expect(first).toEqual({ ref: controllerRef(replicaSet), namespace: 'default' });
+      const rs = byUid.get(first.ref.uid)!;
+      expect(rs).toBe(replicaSet);
+      expect(isOwnerOf(first, rs)).toBe(true);
+      const up = controllerLink(rs)!;
+      expect(byUid.get(up.ref.uid)).toBe(deployment);
+      expect(up.namespace).toBe('default');
+      expect(controllerLink(deployment)).toBeUndefined();
     }
   });
 
@@ -85,7 +83,6 @@ describe('Deployment → ReplicaSet → Pods and back (online-boutique)', () => 
       const app = svc.spec.selector.app;
       const owner = rollouts.find((r) => r.deployment.spec.template.metadata.labels.app === app);
       expect(selected, svc.metadata.name).toEqual(owner?.pods ?? []);
-      for (const p of allPods) expect(selectsPod(svc, p)).toBe(selected.includes(p));
     }
   });
 
@@ -97,8 +94,7 @@ describe('Deployment → ReplicaSet → Pods and back (online-boutique)', () => 
     const svc = pick(services, 'Service', 'frontend');
     const pod = rollouts.find((r) => r.deployment.metadata.name === 'frontend')!.pods[0];
     const elsewhere = { ...pod, metadata: { ...pod.metadata, namespace: 'other' } };
-    expect(selectsPod(svc, pod)).toBe(true);
-    expect(selectsPod(svc, elsewhere)).toBe(false);
+    expect(podsSelectedBy(svc, [pod, elsewhere])).toEqual([pod]);
   });
 });
 
@@ -118,7 +114,6 @@ describe('Services from guestbook', () => {
   it('a Service without selector selects nothing (not everything)', () => {
     const headless = { ...services[0], spec: { ...services[0].spec, selector: undefined } };
     expect(podsSelectedBy(headless, pods)).toEqual([]);
-    expect(selectsPod(headless, pods[0])).toBe(false);
     expect(podSelectorOf(headless)?.matchesNothing).toBe(true);
     // An empty map is stored as no selector (protobuf drops it): still none, never every pod.
     const empty = { ...services[0], spec: { ...services[0].spec, selector: {} } };
@@ -129,51 +124,36 @@ describe('Services from guestbook', () => {
 describe('owner chains in odd shapes', () => {
   const base = (name: string, kind = 'Pod'): KubeObject => ({ apiVersion: 'v1', kind, metadata: { name, namespace: 'ns', uid: `uid-${name}` } });
 
-  it('returns the link without object when the owner is not loaded, and stops there', () => {
+  it('a recreated owner with the same name (another uid) is not the owner', () => {
     const rs = base('rs', 'ReplicaSet');
     const pod = { ...base('p'), metadata: { ...base('p').metadata, ownerReferences: [controllerRef(rs)] } };
-    const chain = ownerChain(pod, lookupByUid([]));
-    expect(chain).toEqual([{ ref: controllerRef(rs), namespace: 'ns', object: undefined }]);
+    const [link] = ownerLinks(pod);
+    expect(isOwnerOf(link, rs)).toBe(true);
+    expect(isOwnerOf(link, { ...rs, metadata: { ...rs.metadata, uid: 'someone-else' } })).toBe(false);
   });
 
-  it('ignores a lookup result whose uid differs (a recreated owner with the same name)', () => {
-    const rs = base('rs', 'ReplicaSet');
-    const pod = { ...base('p'), metadata: { ...base('p').metadata, ownerReferences: [controllerRef(rs)] } };
-    const impostor = { ...rs, metadata: { ...rs.metadata, uid: 'someone-else' } };
-    expect(ownerChain(pod, () => impostor)[0].object).toBeUndefined();
-  });
-
-  it('cluster-scoped owners are looked up without a namespace (mirror pod owned by its Node)', () => {
+  it('cluster-scoped owners live in no namespace (mirror pod owned by its Node); owners of unknown kinds in the object\'s', () => {
     const node: KubeObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1', uid: 'uid-n1' } };
     const mirror = { ...base('kube-apiserver-n1'), metadata: { ...base('kube-apiserver-n1').metadata, ownerReferences: [controllerRef(node)] } };
-    const asked: (string | undefined)[] = [];
-    const chain = ownerChain(mirror, (ref, ns) => {
-      asked.push(ns);
-      return ref.uid === node.metadata.uid ? node : undefined;
-    });
-    expect(asked).toEqual([undefined]);
-    expect(chain).toEqual([{ ref: controllerRef(node), namespace: undefined, object: node }]);
+    expect(ownerLinks(mirror)).toEqual([{ ref: controllerRef(node), namespace: undefined }]);
+    expect(controllerLink(mirror)).toEqual({ ref: controllerRef(node), namespace: undefined });
+    const custom = { ...base('c'), metadata: { ...base('c').metadata, ownerReferences: [controllerRef(base('r', 'Rollout'))] } };
+    expect(ownerLinks(custom)[0].namespace).toBe('ns');
   });
 
-  it('stops on cycles', () => {
-    const a = base('a', 'X');
-    const b = base('b', 'X');
-    a.metadata.ownerReferences = [controllerRef(b)];
-    b.metadata.ownerReferences = [controllerRef(a)];
-    expect(ownerChain(a, lookupByUid([a, b])).map((l) => l.ref.name)).toEqual(['b']);
-  });
-
-  it('follows the controller among several owners; a single non-controller owner too; several without controller: none', () => {
+  it('lists every owner, and goes up through the controller only', () => {
     const o1 = base('o1', 'X');
     const o2 = base('o2', 'X');
     const child = base('c');
     child.metadata.ownerReferences = [{ ...controllerRef(o1), controller: false }, controllerRef(o2)];
+    expect(ownerLinks(child).map((l) => l.ref.name)).toEqual(['o1', 'o2']);
     expect(controllerOf(child)?.name).toBe('o2');
-    expect(ownerChain(child, lookupByUid([o1, o2]))[0].ref.name).toBe('o2');
+    expect(controllerLink(child)?.ref.name).toBe('o2');
     child.metadata.ownerReferences = [{ ...controllerRef(o1), controller: false }];
-    expect(ownerChain(child, lookupByUid([o1]))[0].ref.name).toBe('o1');
-    child.metadata.ownerReferences = [{ ...controllerRef(o1), controller: false }, { ...controllerRef(o2), controller: false }];
-    expect(ownerChain(child, lookupByUid([o1, o2]))).toEqual([]);
+    expect(ownerLinks(child).map((l) => l.ref.name)).toEqual(['o1']);
+    expect(controllerLink(child)).toBeUndefined();
+    child.metadata.ownerReferences = undefined;
+    expect(ownerLinks(child)).toEqual([]);
   });
 });
 
@@ -185,9 +165,9 @@ describe('ConfigMaps and Secrets → Pods', () => {
   const configMap = (name: string, namespace = 'default'): KubeObject => ({ kind: 'ConfigMap', metadata: { name, namespace, uid: `c-${name}` } });
 
   it('finds volume mounts in real manifests (newrelic secret, podinfo backup script)', () => {
-    expect(podsMountingSecret(secret('newrelic-config'), [newrelicPod, backupPod])).toEqual([newrelicPod]);
-    expect(podsMountingConfigMap(configMap('backup-script'), [newrelicPod, backupPod])).toEqual([backupPod]);
-    expect(podsMountingConfigMap(configMap('backup-script', 'other'), [backupPod])).toEqual([]);
+    expect(podsReferencingSecret(secret('newrelic-config'), [newrelicPod, backupPod])).toEqual([newrelicPod]);
+    expect(podsReferencingConfigMap(configMap('backup-script'), [newrelicPod, backupPod])).toEqual([backupPod]);
+    expect(podsReferencingConfigMap(configMap('backup-script', 'other'), [backupPod])).toEqual([]);
   });
 
   const pod: KubeObject = {
@@ -220,10 +200,8 @@ describe('ConfigMaps and Secrets → Pods', () => {
     expect([...mountedNames(pod, 'secret')].sort()).toEqual(['proj-secret', 'vol-secret']);
     expect([...referencedNames(pod, 'configMap')].sort()).toEqual(['env-cm', 'init-envfrom-cm', 'proj-cm', 'vol-cm']);
     expect([...referencedNames(pod, 'secret')].sort()).toEqual(['env-secret', 'envfrom-secret', 'proj-secret', 'registry', 'vol-secret']);
-    expect(podsMountingConfigMap(configMap('env-cm'), [pod])).toEqual([]);
     expect(podsReferencingConfigMap(configMap('env-cm'), [pod])).toEqual([pod]);
     expect(podsReferencingSecret(secret('registry'), [pod])).toEqual([pod]);
-    expect(podsMountingSecret(secret('registry'), [pod])).toEqual([]);
   });
 
   it('podReferences lists what a pod uses by kind, sorted and without repeats', () => {
@@ -237,39 +215,20 @@ describe('ConfigMaps and Secrets → Pods', () => {
   });
 });
 
-describe('PVC ↔ Pod, PVC → PV → StorageClass (tensorflow-serving)', () => {
+describe('PVC ↔ Pod (tensorflow-serving)', () => {
   const deployment = objectsFromYaml(tfDeployment).find((o) => o.kind === 'Deployment')!;
   const pod = rolloutOf(deployment, 1).pods[0];
   const pvc = objectsFromYaml(tfPvc)[0];
-  const pv = objectsFromYaml(tfPv)[0];
-  const sc: KubeObject = { kind: 'StorageClass', metadata: { name: 'standard', uid: 'sc' } };
 
   it('pod → PVC and PVC → pods', () => {
     expect(pvcNamesOfPod(pod)).toEqual(['my-model-pvc']);
-    expect(pvcOfPod(pod, [pvc])).toEqual([pvc]);
     expect(podsUsingPvc(pvc, [pod])).toEqual([pod]);
+    expect(podsUsingPvc({ ...pvc, metadata: { ...pvc.metadata, namespace: 'other' } }, [pod])).toEqual([]);
   });
 
   it('generic ephemeral volumes name their PVC <pod>-<volume>', () => {
     const eph: KubeObject = { kind: 'Pod', metadata: { name: 'web-0', namespace: 'default', uid: 'e' }, spec: { volumes: [{ name: 'scratch', ephemeral: { volumeClaimTemplate: {} } }] } };
     expect(pvcNamesOfPod(eph)).toEqual(['web-0-scratch']);
-  });
-
-  it('PVC → PV by volumeName, confirmed by claimRef uid; PV → PVC by claimRef', () => {
-    expect(pvOfPvc(pvc, [pv])).toBe(pv);
-    const boundPv = { ...pv, spec: { ...pv.spec, claimRef: { namespace: 'default', name: 'my-model-pvc', uid: pvc.metadata.uid } } };
-    expect(pvOfPvc(pvc, [boundPv])).toBe(boundPv);
-    expect(pvcOfPv(boundPv, [pvc])).toBe(pvc);
-    const recreated = { ...pvc, metadata: { ...pvc.metadata, uid: 'new' } };
-    expect(pvOfPvc(recreated, [boundPv])).toBeUndefined();
-    expect(pvcOfPv(boundPv, [recreated])).toBeUndefined();
-    expect(pvcOfPv({ ...boundPv, spec: { ...boundPv.spec, claimRef: { namespace: 'default', name: 'my-model-pvc' } } }, [recreated])).toBe(recreated);
-    expect(pvcOfPv(pv, [pvc])).toBeUndefined();
-  });
-
-  it('storage class of a PVC or PV', () => {
-    expect(storageClassOf({ ...pvc, spec: { ...pvc.spec, storageClassName: 'standard' } }, [sc])).toBe(sc);
-    expect(storageClassOf(pvc, [sc])).toBeUndefined();
   });
 });
 

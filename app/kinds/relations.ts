@@ -1,7 +1,8 @@
 /**
- * Related objects, as pure functions over lists the renderer already holds (watch caches):
- * owner chains (Pod → ReplicaSet → Deployment), Service → Pods, ConfigMap/Secret → Pods,
- * PVC ↔ Pod, PVC → PV → StorageClass, Node ↔ Pods, and an object's events.
+ * Related objects for the detail view, as pure functions over what the renderer already holds
+ * (watch caches, fetched objects): owner chains (Pod → ReplicaSet → Deployment), owned objects,
+ * workload/Service → Pods, ConfigMap/Secret/PVC → Pods, Pod → what it uses, Node → Pods, and
+ * an object's events.
  * Everything matches by uid where Kubernetes gives one, and never across namespaces.
  */
 import type { KubeObject, OwnerReference } from '../kube/object';
@@ -19,43 +20,31 @@ export interface OwnerLink {
   ref: OwnerReference;
   /** Namespace the owner lives in (owners of namespaced objects are in the same namespace, or cluster-scoped). */
   namespace?: string;
-  /** The owner object when the lookup found it (matched by uid). */
-  object?: KubeObject;
 }
 
-/** Finds an object for an owner reference; return undefined when it is not loaded (or gone). */
-export type OwnerLookup = (ref: OwnerReference, namespace: string | undefined) => KubeObject | undefined;
+function linkOf(ref: OwnerReference, childNamespace: string | undefined): OwnerLink {
+  // Owners of cluster-scoped kinds (a Node owning a mirror pod) live in no namespace.
+  const kind = findKind({ apiVersion: ref.apiVersion, kind: ref.kind });
+  return { ref, namespace: kind && !kind.namespaced ? undefined : childNamespace };
+}
+
+/** Every owner of an object, each with where it lives: the first step of an owner chain. */
+export function ownerLinks(obj: KubeObject): OwnerLink[] {
+  return (obj.metadata.ownerReferences ?? []).map((ref) => linkOf(ref, obj.metadata.namespace));
+}
+
+/** The next step up an owner chain: the controlling owner (Pod → ReplicaSet → Deployment). */
+export function controllerLink(obj: KubeObject): OwnerLink | undefined {
+  const ref = controllerOf(obj);
+  return ref && linkOf(ref, obj.metadata.namespace);
+}
 
 /**
- * The chain of controlling owners from the nearest up: Pod → [ReplicaSet, Deployment].
- * Follows controller references (or the only reference when there is one); stops where an owner
- * is not found (that link is still returned, without object) and on cycles.
+ * Whether a fetched object is the owner a link names: owners are looked up by name, and a
+ * recreated object of that name (another uid) is not the owner, nor are its owners.
  */
-export function ownerChain(obj: KubeObject, lookup: OwnerLookup, maxDepth = 10): OwnerLink[] {
-  const chain: OwnerLink[] = [];
-  const seen = new Set<string>([obj.metadata.uid]);
-  let current: KubeObject | undefined = obj;
-  while (current && chain.length < maxDepth) {
-    const refs: OwnerReference[] = current.metadata.ownerReferences ?? [];
-    const ref = refs.find((r) => r.controller) ?? (refs.length === 1 ? refs[0] : undefined);
-    if (!ref || seen.has(ref.uid)) break;
-    seen.add(ref.uid);
-    // Owners of cluster-scoped kinds (a Node owning a mirror pod) live in no namespace.
-    const ownerKind = findKind({ apiVersion: ref.apiVersion, kind: ref.kind });
-    const namespace: string | undefined = ownerKind && !ownerKind.namespaced ? undefined : current.metadata.namespace;
-    const found = lookup(ref, namespace);
-    const owner: KubeObject | undefined = found && found.metadata.uid === ref.uid ? found : undefined;
-    chain.push({ ref, namespace, object: owner });
-    current = owner;
-  }
-  return chain;
-}
-
-/** Builds an OwnerLookup over objects already loaded (any kinds), by uid. */
-export function lookupByUid(objects: Iterable<KubeObject>): OwnerLookup {
-  const byUid = new Map<string, KubeObject>();
-  for (const o of objects) byUid.set(o.metadata.uid, o);
-  return (ref) => byUid.get(ref.uid);
+export function isOwnerOf(link: OwnerLink, found: KubeObject): boolean {
+  return found.metadata.uid === link.ref.uid;
 }
 
 /** Objects among `candidates` that `owner` owns (any owner reference with its uid): Deployment → ReplicaSets → Pods. */
@@ -84,13 +73,6 @@ export function podSelectorOf(obj: KubeObject): LabelSelector | undefined {
     // An invalid selector selects nothing here (the API server would not have admitted it).
   }
   return undefined;
-}
-
-/** Whether a Service selects a pod: same namespace and the service's selector matches (no selector: none). */
-export function selectsPod(service: KubeObject, pod: KubeObject): boolean {
-  if (!sameNamespace(service, pod)) return false;
-  const sel = podSelectorOf(service);
-  return sel ? matchesLabelSelector(sel, pod.metadata.labels) : false;
 }
 
 /** Pods a Service, workload, PDB or NetworkPolicy selects by label, in its namespace. */
@@ -141,16 +123,6 @@ function podsUsing(obj: KubeObject, pods: Iterable<KubeObject>, names: (pod: Kub
   return out;
 }
 
-/** Pods (same namespace) that mount a ConfigMap as a volume. */
-export function podsMountingConfigMap(configMap: KubeObject, pods: Iterable<KubeObject>): KubeObject[] {
-  return podsUsing(configMap, pods, (p) => mountedNames(p, 'configMap'));
-}
-
-/** Pods (same namespace) that mount a Secret as a volume. */
-export function podsMountingSecret(secret: KubeObject, pods: Iterable<KubeObject>): KubeObject[] {
-  return podsUsing(secret, pods, (p) => mountedNames(p, 'secret'));
-}
-
 /** Pods (same namespace) that use a ConfigMap in any way: volumes or environment. */
 export function podsReferencingConfigMap(configMap: KubeObject, pods: Iterable<KubeObject>): KubeObject[] {
   return podsUsing(configMap, pods, (p) => referencedNames(p, 'configMap'));
@@ -187,47 +159,9 @@ export function podReferences(pod: KubeObject): PodReferences {
   };
 }
 
-/** The PVC objects a pod uses, among `pvcs` (same namespace). */
-export function pvcOfPod(pod: KubeObject, pvcs: Iterable<KubeObject>): KubeObject[] {
-  const names = new Set(pvcNamesOfPod(pod));
-  const out: KubeObject[] = [];
-  for (const c of pvcs) if (sameNamespace(pod, c) && names.has(c.metadata.name)) out.push(c);
-  return out;
-}
-
 /** Pods (same namespace) that use a PVC. */
 export function podsUsingPvc(pvc: KubeObject, pods: Iterable<KubeObject>): KubeObject[] {
   return podsUsing(pvc, pods, (p) => new Set(pvcNamesOfPod(p)));
-}
-
-/** The PV a PVC is bound to (spec.volumeName, confirmed by the PV's claimRef uid when set). */
-export function pvOfPvc(pvc: KubeObject, pvs: Iterable<KubeObject>): KubeObject | undefined {
-  const name = pvc.spec?.volumeName;
-  if (!name) return undefined;
-  for (const pv of pvs) {
-    if (pv.metadata.name !== name) continue;
-    const claimUid = pv.spec?.claimRef?.uid;
-    if (!claimUid || claimUid === pvc.metadata.uid) return pv;
-  }
-  return undefined;
-}
-
-/** The PVC a PV is bound to (spec.claimRef: by uid when set, else namespace/name). */
-export function pvcOfPv(pv: KubeObject, pvcs: Iterable<KubeObject>): KubeObject | undefined {
-  const ref = pv.spec?.claimRef;
-  if (!ref) return undefined;
-  for (const c of pvcs) {
-    if (ref.uid ? c.metadata.uid === ref.uid : c.metadata.name === ref.name && c.metadata.namespace === ref.namespace) return c;
-  }
-  return undefined;
-}
-
-/** The StorageClass of a PVC or PV. */
-export function storageClassOf(pvcOrPv: KubeObject, classes: Iterable<KubeObject>): KubeObject | undefined {
-  const name = pvcOrPv.spec?.storageClassName ?? pvcOrPv.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'];
-  if (!name) return undefined;
-  for (const sc of classes) if (sc.metadata.name === name) return sc;
-  return undefined;
 }
 
 /** Pods scheduled on a node. */

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '../../../app/kube/object';
 import { eventLastSeen } from '../../../app/kinds/clusterKinds';
+import { eventsFor } from '../../../app/kinds/relations';
 import { useWatchList } from '../../bridge/useWatchList';
 import { useFormat } from '../../i18n/useFormat';
 import { StreamBadge } from '../common/StreamBadge';
@@ -17,11 +18,9 @@ export function EventsSection({ context, obj }: { context: string; obj: KubeObje
   const list = useWatchList({ context, ref: EVENTS, namespace: obj.metadata.namespace, fieldSelector: `involvedObject.uid=${obj.metadata.uid}` });
   const events = useMemo(
     () =>
-      [...list.items.values()]
-        // Never trust that the server applied the field selector.
-        .filter((e) => (e.involvedObject as { uid?: string } | undefined)?.uid === obj.metadata.uid)
-        .sort((a, b) => (eventLastSeen(b) ?? '').localeCompare(eventLastSeen(a) ?? '')),
-    [list.items, obj.metadata.uid],
+      // Never trust that the server applied the field selector: match again, newest first.
+      eventsFor(obj, list.items.values()).sort((a, b) => (eventLastSeen(b) ?? '').localeCompare(eventLastSeen(a) ?? '')),
+    [list.items, obj],
   );
   const now = useNow(10_000, events);
   return (

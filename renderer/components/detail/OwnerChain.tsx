@@ -1,43 +1,45 @@
 /**
- * The owner chain (Pod → ReplicaSet → Deployment …) as links: each owner is fetched to find its
- * own controller, up to a few levels (real chains are at most three deep).
+ * The owner chain (Pod → ReplicaSet → Deployment …) as links: every owner of the object, and
+ * above a controlling owner its own controller, fetched level by level up to a few levels (real
+ * chains are at most three deep). Which owners, where they live and whether a fetched object is
+ * really the owner are the rules of app/kinds/relations.ts.
  */
-import type { KubeObject, OwnerReference } from '../../../app/kube/object';
+import type { KubeObject } from '../../../app/kube/object';
 import { useObject } from '../../bridge/useObject';
 import { findKind } from '../../../app/kinds/registry';
+import { controllerLink, isOwnerOf, ownerLinks, type OwnerLink } from '../../../app/kinds/relations';
 import { ObjectLink } from './ObjectLink';
 
 const MAX_DEPTH = 4;
 
 export function OwnerChain({ context, obj }: { context: string; obj: KubeObject }) {
-  const owners = obj.metadata.ownerReferences ?? [];
-  if (owners.length === 0) return null;
+  const links = ownerLinks(obj);
+  if (links.length === 0) return null;
   return (
     <ul className="owner-chain">
-      {owners.map((o) => (
-        <OwnerStep key={o.uid} context={context} owner={o} namespace={obj.metadata.namespace} depth={1} />
+      {links.map((link) => (
+        <OwnerStep key={link.ref.uid} context={context} link={link} depth={1} />
       ))}
     </ul>
   );
 }
 
-function OwnerStep({ context, owner, namespace, depth }: { context: string; owner: OwnerReference; namespace?: string; depth: number }) {
-  const kind = findKind({ kind: owner.kind, apiVersion: owner.apiVersion });
-  const ownerNamespace = kind?.namespaced ? namespace : undefined;
+function OwnerStep({ context, link, depth }: { context: string; link: OwnerLink; depth: number }) {
+  const { ref, namespace } = link;
+  const kind = findKind({ kind: ref.kind, apiVersion: ref.apiVersion });
+  // Only a controller's own owners continue the chain, so only a controller is fetched.
   const { object } = useObject(
-    kind && owner.controller && depth < MAX_DEPTH
-      ? { context, ref: { group: kind.group, version: kind.version, resource: kind.resource }, namespace: ownerNamespace, name: owner.name }
+    kind && ref.controller && depth < MAX_DEPTH
+      ? { context, ref: { group: kind.group, version: kind.version, resource: kind.resource }, namespace, name: ref.name }
       : undefined,
   );
-  const next = (object?.metadata.ownerReferences ?? []).filter((o) => o.controller);
+  const next = object && isOwnerOf(link, object) ? controllerLink(object) : undefined;
   return (
     <li>
-      <ObjectLink context={context} kind={owner.kind} apiVersion={owner.apiVersion} namespace={ownerNamespace} name={owner.name} withKind />
-      {next.length > 0 && (
+      <ObjectLink context={context} kind={ref.kind} apiVersion={ref.apiVersion} namespace={namespace} name={ref.name} withKind />
+      {next && (
         <ul className="owner-chain">
-          {next.map((o) => (
-            <OwnerStep key={o.uid} context={context} owner={o} namespace={namespace} depth={depth + 1} />
-          ))}
+          <OwnerStep key={next.ref.uid} context={context} link={next} depth={depth + 1} />
         </ul>
       )}
     </li>

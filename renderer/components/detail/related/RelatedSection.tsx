@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '../../../../app/kube/object';
 import { useWatchList } from '../../../bridge/useWatchList';
 import { Section } from '../Section';
-import { ownedBy, ownedByAny, podReferences, podsReferencingConfigMap, podsReferencingSecret, podsSelectedBy, podsUsingPvc } from '../../../../app/kinds/relations';
+import { ownedBy, ownedByAny, podReferences, podsOnNode, podsReferencingConfigMap, podsReferencingSecret, podsSelectedBy, podsUsingPvc } from '../../../../app/kinds/relations';
 import { itemsOf, RelatedList, type RelatedItem } from './RelatedList';
 
 const PODS = { group: '', version: 'v1', resource: 'pods' };
@@ -87,7 +87,8 @@ function ReferencingPods({ context, obj, kind }: Props & { kind: 'PersistentVolu
 function NodePods({ context, obj }: Props) {
   const { t } = useTranslation();
   const list = useWatchList({ context, ref: PODS, fieldSelector: `spec.nodeName=${obj.metadata.name}` });
-  const pods = useMemo(() => [...list.items.values()].filter((p) => p.spec?.nodeName === obj.metadata.name), [list.items, obj.metadata.name]);
+  // The field selector already narrows the watch; match again rather than trust it.
+  const pods = useMemo(() => podsOnNode(obj, list.items.values()), [list.items, obj]);
   return <RelatedList context={context} title={t('node.podsOnNode')} items={itemsOf(pods, 'Pod', 'v1')} loading={list.resourceVersion === undefined} />;
 }
 
