@@ -2,7 +2,8 @@
 //   app/      pure TypeScript: no node:*, no DOM-only libraries, no React, no Electron
 //   main/     Node; only main/electron/ may import electron
 //   renderer/ reaches main only through its bridge (app/contract); never main/ or node:*
-//   sim/      a program of its own: everything outside sim/ reaches it through sim/index only
+//   sim/      a program of its own: everything outside sim/ reaches it through sim/index only,
+//             and it imports nothing of ours outside sim/
 //
 // ESLint's flat config lets a later block *replace* an earlier block's options for the same
 // rule, so each file set below gets exactly one complete `no-restricted-imports` rule.
@@ -69,6 +70,20 @@ export default tseslint.config(
         ...noNode('The renderer is sandboxed: no Node.').patterns,
         noElectron,
         { group: ['**/main/**', '**/sim/**'], message: 'The renderer reaches main only through its bridge (app/contract).' },
+      ],
+    }),
+  },
+  {
+    // sim/ stands in for the API server, the thing the rest is tested against, so it shares no
+    // code with the client side. That includes app/, pure as it is: if the simulator matched
+    // labels or computed pod status with app/'s code, a bug there would be the simulator's too
+    // and no test would see it (sim/store/ has its own selectors for that reason). It imports
+    // no app/ today.
+    files: ['sim/**/*.ts'],
+    rules: restrict({
+      patterns: [
+        noElectron,
+        { group: ['**/main/**', '**/renderer/**', '**/e2e/**', '**/bench/**', '**/app/**'], message: 'sim/ is a program of its own: it imports nothing of ours outside sim/.' },
       ],
     }),
   },
