@@ -6,29 +6,22 @@
  */
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+// With its extension: Vite's coming native config loader resolves no extensionless imports.
+import { rendererCsp } from './app/security/csp.ts';
 
-/** The renderer's CSP: everything from our own origin, the core's WebSocket on the same origin. */
-export const RENDERER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// The policy web mode and Electron also send as a header (app/security/csp.ts), in the page
+// itself, so the built page keeps it however it is served.
+const CHARSET_META = '<meta charset="UTF-8" />';
 
 function injectCsp(): Plugin {
   return {
     name: 'pilothouse-csp',
     apply: 'build',
     transformIndexHtml(html) {
-      // frame-ancestors is ignored in a meta tag; web mode also sends it as a header.
-      const policy = RENDERER_CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
-      return html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+      // Fail the build rather than ship a page without its policy.
+      if (!html.includes(CHARSET_META)) throw new Error(`renderer/index.html has no ${CHARSET_META} to put the CSP after`);
+      const policy = rendererCsp({ delivery: 'meta' });
+      return html.replace(CHARSET_META, `${CHARSET_META}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
     },
   };
 }

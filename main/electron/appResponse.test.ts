@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rendererCsp } from '../../app/security/csp';
 import { appProtocolResponse, ELECTRON_CSP } from './appResponse';
 import { APP_ORIGIN } from './trustedSender';
 
@@ -32,6 +33,10 @@ describe('app protocol responses', () => {
   it('has no network sources in its CSP (the core is reached over IPC)', () => {
     expect(ELECTRON_CSP).toContain("connect-src 'self'");
     expect(ELECTRON_CSP).not.toMatch(/ws:|http:|https:|unsafe/);
+  });
+
+  it('sends the one policy of app/security/csp.ts', () => {
+    expect(ELECTRON_CSP).toBe(rendererCsp({ delivery: 'header' }));
   });
 
   it.each([`${APP_ORIGIN}/..%2fsecret.txt`, `${APP_ORIGIN}/assets/..%5c..%5csecret.txt`, `${APP_ORIGIN}/%2e%2e/secret.txt`])(

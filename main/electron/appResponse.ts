@@ -4,22 +4,12 @@
  * No Electron import: main.ts hands this to `protocol.handle`, tests call it directly.
  */
 import { readFile } from 'node:fs/promises';
+import { rendererCsp } from '../../app/security/csp';
 import { resolveStaticFile } from '../web/staticFiles';
 import { APP_HOST, APP_SCHEME } from './trustedSender';
 
-/** The desktop app's CSP: like web mode's, but the core is reached over IPC, not a socket. */
-export const ELECTRON_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The desktop app's CSP: web mode's, without its socket (the core is reached over IPC). */
+export const ELECTRON_CSP = rendererCsp({ delivery: 'header' });
 
 const BASE_HEADERS = {
   'Content-Security-Policy': ELECTRON_CSP,

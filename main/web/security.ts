@@ -6,6 +6,7 @@
  * we printed.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { rendererCsp } from '../../app/security/csp';
 
 /** A fresh per-launch secret: 32 random bytes, URL-safe. */
 export function generateToken(): string {
@@ -82,18 +83,7 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
 
 /** The strict policy of every HTML response: nothing but our own origin and our socket. */
 export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  return rendererCsp({ delivery: 'header', connectTo: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`] });
 }
 
 /** Headers every response carries. */
