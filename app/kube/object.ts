@@ -50,3 +50,21 @@ export interface ResourceRef {
 export function apiVersionOf(ref: Pick<ResourceRef, 'group' | 'version'>): string {
   return ref.group ? `${ref.group}/${ref.version}` : ref.version;
 }
+
+/**
+ * The one key of an object inside a list, in main's informer cache and the renderer's state
+ * alike: its uid (a deleted-and-recreated object of the same name is another object), or
+ * namespace/name for a malformed object without one, so it still shows once.
+ */
+export function objectKey(obj: KubeObject): string {
+  return obj.metadata?.uid || `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
+}
+
+/**
+ * Whether `incoming` is the same version of `known`: resourceVersions compared for equality
+ * only (they are opaque). An object without one never counts as the same, since we cannot tell.
+ */
+export function sameResourceVersion(known: KubeObject | undefined, incoming: KubeObject): boolean {
+  const rv = incoming.metadata?.resourceVersion;
+  return known !== undefined && rv !== undefined && rv !== '' && known.metadata?.resourceVersion === rv;
+}

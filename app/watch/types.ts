@@ -43,10 +43,17 @@ export interface WatchChange {
 
 export type WatchEvent =
   /**
-   * The first data event (also what a late subscriber gets first). A relist after 410 Gone is
-   * sent as `changes` (only what differs), never as a second snapshot from the same informer.
+   * The initial list, page by page as the core lists it, so the first rows show at once.
+   * `first` starts a listing: what the receiver held before is replaced once `synced` comes
+   * (kept on screen until then, so a re-subscription never blanks a big list). A late
+   * subscriber gets the informer's cache the same way, in pages.
    */
-  | { type: 'snapshot'; items: KubeObject[]; resourceVersion: string }
-  /** Changes coalesced over one tick (~50 ms), in order. */
+  | { type: 'page'; items: KubeObject[]; first: boolean }
+  /** Every object of the listing has been sent: counts are whole, the list is sortable as a whole. */
+  | { type: 'synced'; resourceVersion: string }
+  /**
+   * Changes coalesced over one tick (~50 ms), in order; after `synced`. A relist after 410 Gone
+   * or a restart is sent as changes too (only what differs), never as a second listing.
+   */
   | { type: 'changes'; changes: WatchChange[]; resourceVersion: string }
   | { type: 'status'; status: StreamStatus };

@@ -13,6 +13,7 @@ import { contract, type ClusterHealth, type ContextsSnapshot } from '../../app/c
 import type { WatchEvent } from '../../app/watch/types';
 import { createCore, type Core } from './index';
 import { clientFor, until } from './testing/contractClient';
+import { lastListing } from './testing/watchEvents';
 
 type Sim = Awaited<ReturnType<typeof startSim>>;
 let sim: Sim;
@@ -93,12 +94,12 @@ describe('contract handlers against the simulator', () => {
     expect(resources.find((r) => r.resource === 'widgets')).toMatchObject({ group: 'example.com', custom: true, printerColumns: [{ name: 'Size', type: 'integer', jsonPath: '.spec.size' }] });
   });
 
-  it('streams a snapshot then coalesced changes, and gets single objects without managedFields', async () => {
+  it('streams the listing in pages, synced, then coalesced changes, and gets single objects without managedFields', async () => {
     const events: WatchEvent[] = [];
     const off = client.subscribe(contract.watchObjects, { context: 'sim-admin', ref: pods, namespace: 'default', labelSelector: 'app in (web)' }, { onEvent: (e) => events.push(e) });
     await until(() => events.some((e) => e.type === 'status' && e.status.state === 'live'));
     expect(events[0]).toMatchObject({ type: 'status', status: { state: 'connecting' } });
-    expect(events.find((e) => e.type === 'snapshot')).toMatchObject({ items: [] });
+    expect(lastListing(events)).toMatchObject({ items: [], pages: 1, resourceVersion: expect.any(String) });
     sim.ctx.api.create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', namespace: 'default', labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
     sim.ctx.api.create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'db-1', namespace: 'default', labels: { app: 'db' } }, spec: { containers: [{ name: 'c', image: 'pg' }] } });
     await until(() => events.some((e) => e.type === 'changes'));

@@ -10,6 +10,7 @@ import { execCommandLine } from './auth/execCommandLine';
 import type { ExecTrustStore } from './auth/execTrustStore';
 import type { ClusterManager } from './cluster/clusterManager';
 import { collectionPath, normalizeObject } from './informer/normalize';
+import { pacedEmitter } from './informer/pacedEvents';
 import type { ContextService } from './kubeconfig/contextService';
 import { revealSecretValue, secretKeyAddress } from './secrets/revealSecret';
 import type { SettingsStore } from './settings';
@@ -102,7 +103,7 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<PilothouseContrac
         const release = clusters.informers.subscribe(
           p.context,
           { ref: p.ref, namespace: p.namespace, labelSelector: p.labelSelector, fieldSelector: p.fieldSelector },
-          emit,
+          pacedEmitter(emit, ctx.drained, ctx.signal),
           (error) => {
             release();
             reject(new ContractError(error));

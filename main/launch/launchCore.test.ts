@@ -75,7 +75,7 @@ describe('launch with no kubeconfig', () => {
         },
       );
     });
-    expect(first.type).toBe('snapshot');
-    if (first.type === 'snapshot') expect(first.items.map((o) => o.metadata.name)).toContain('default');
+    expect(first.type).toBe('page');
+    if (first.type === 'page') expect(first.items.map((o) => o.metadata.name)).toContain('default');
   });
 });

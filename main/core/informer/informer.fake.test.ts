@@ -10,6 +10,7 @@ import { listWatchClient } from '../cluster/clusterManager';
 import { startFakeApiServer, type FakeApiServer } from '../testing/fakeApiServer';
 import { Informer } from './informer';
 import { until } from '../testing/contractClient';
+import { lastListing, listingCount } from '../testing/watchEvents';
 
 let server: FakeApiServer;
 let informer: Informer | undefined;
@@ -39,9 +40,9 @@ describe('Informer (local list/watch server)', () => {
     server.add('a');
     const events = start();
     await until(() => states(events).includes('live'));
-    const snap = events.find((e) => e.type === 'snapshot');
-    expect(snap).toMatchObject({ type: 'snapshot', items: [{ kind: 'Pod', apiVersion: 'v1', metadata: { name: 'a' } }] });
-    expect(snap?.type === 'snapshot' && snap.items[0].metadata.managedFields).toBeUndefined();
+    const snap = lastListing(events);
+    expect(snap).toMatchObject({ items: [{ kind: 'Pod', apiVersion: 'v1', metadata: { name: 'a' } }], resourceVersion: expect.any(String) });
+    expect(snap?.items[0].metadata.managedFields).toBeUndefined();
 
     // One event split in three writes (even inside a multi-byte character), plus two more in one chunk.
     const line = JSON.stringify({ type: 'ADDED', object: { metadata: { name: 'ü-b', namespace: 'default', uid: 'u-b', resourceVersion: 'fake-zz1' } } }) + '\n';
@@ -89,7 +90,7 @@ describe('Informer (local list/watch server)', () => {
     const changes = () => events.flatMap((e) => (e.type === 'changes' ? e.changes.map((c) => `${c.type} ${c.object.metadata.name}`) : []));
     await until(() => changes().length === 2);
     expect(changes()).toEqual(['DELETED old', 'ADDED new']);
-    expect(events.filter((e) => e.type === 'snapshot')).toHaveLength(1);
+    expect(listingCount(events)).toBe(1);
     expect(states(events)).toContain('reconnecting:gone');
   });
 

@@ -14,6 +14,7 @@ import { loadKubeconfigs } from '../kubeconfig/mergeKubeconfigs';
 import { applyWatchEvents, emptyListState, listItems } from '../../../app/watch/reducer';
 import { Informer, type InformerOptions, type ListWatchClient } from './informer';
 import { until } from '../testing/contractClient';
+import { lastListing, listingCount } from '../testing/watchEvents';
 
 type Sim = Awaited<ReturnType<typeof startSim>>;
 let sim: Sim;
@@ -71,15 +72,14 @@ async function run(namespace: string, options: InformerOptions = {}, context?: s
   return { informer, events, log, net };
 }
 
-/** The resourceVersion the informer would resume from: a new subscriber's snapshot carries it. */
+/** The resourceVersion the informer would resume from: a new subscriber's `synced` carries it. */
 function resourceVersionOf(informer: Informer): string | undefined {
   let rv: string | undefined;
-  informer.subscribe((e) => e.type === 'snapshot' && (rv = e.resourceVersion))();
+  informer.subscribe((e) => e.type === 'synced' && (rv = e.resourceVersion))();
   return rv;
 }
 const retryDelayMs = (s: StreamStatus) => Date.parse(s.nextRetryAt!) - Date.parse(s.since);
 const states = (events: WatchEvent[]) => events.flatMap((e) => (e.type === 'status' ? [e.status.state + (e.status.reason ? `:${e.status.reason}` : '')] : []));
-const snapshots = (events: WatchEvent[]) => events.filter((e): e is Extract<WatchEvent, { type: 'snapshot' }> => e.type === 'snapshot');
 const changed = (events: WatchEvent[]) => events.flatMap((e) => (e.type === 'changes' ? e.changes.map((c) => `${c.type} ${c.object.metadata.name}`) : []));
 
 describe('Informer against the simulator', () => {
@@ -87,7 +87,10 @@ describe('Informer against the simulator', () => {
     for (let i = 0; i < 1200; i++) sim.ctx.api.create('pods', pod('big', `p-${String(i).padStart(4, '0')}`));
     const { events, log } = await run('big');
     await until(() => states(events).includes('live'));
-    const [snap] = snapshots(events);
+    const snap = lastListing(events)!;
+    // Each page went out as it was listed, not as one message at the end.
+    expect(snap.pages).toBe(3);
+    expect(events.filter((e) => e.type === 'page').map((e) => (e.type === 'page' ? e.items.length : 0))).toEqual([500, 500, 200]);
     expect(snap.items).toHaveLength(1200);
     expect(new Set(snap.items.map((o) => o.metadata.uid)).size).toBe(1200);
     expect(snap.items.every((o) => o.metadata.managedFields === undefined && o.kind === 'Pod')).toBe(true);
@@ -113,7 +116,7 @@ describe('Informer against the simulator', () => {
     await until(() => changed(events).includes('ADDED while-dropped'));
     const watches = log.filter((l) => l.startsWith('watch'));
     expect(watches[1]).toBe(`watch rv=${rvAfterWrite}`);
-    expect(snapshots(events)).toHaveLength(1);
+    expect(listingCount(events)).toBe(1);
     expect(states(events)).toContain('reconnecting:connection-dropped');
     expect(states(events).at(-1)).toBe('live');
   });
@@ -144,8 +147,8 @@ describe('Informer against the simulator', () => {
     await until(() => states(events).at(-1) === 'live' && changed(events).includes('ADDED added-while-away'));
     expect(states(events)).toContain('reconnecting:gone');
     expect(log.filter((l) => l.startsWith('list')).length).toBe(relistsBefore + 1);
-    // One snapshot only (the first list); the relist arrives as one coalesced batch of deltas.
-    expect(snapshots(events)).toHaveLength(1);
+    // One listing only (the first); the relist arrives as one coalesced batch of deltas.
+    expect(listingCount(events)).toBe(1);
     const batches = events.slice(before).filter((e) => e.type === 'changes');
     expect(batches).toHaveLength(1);
     expect(changed(events).sort()).toEqual(['ADDED added-while-away', 'ADDED recreated-while-away', 'DELETED deleted-while-away', 'DELETED recreated-while-away', 'MODIFIED modified-while-away']);
@@ -182,7 +185,7 @@ describe('Informer against the simulator', () => {
     await until(() => changed(events).includes('ADDED after-relist'));
     expect(states(events)).toContain('reconnecting:gone');
     expect(changed(events.slice(before))).toEqual(['ADDED after-relist']);
-    expect(snapshots(events)).toHaveLength(1);
+    expect(listingCount(events)).toBe(1);
   });
 
   it('aborts a stalled watch with the read-idle watchdog and catches up afterwards', async () => {

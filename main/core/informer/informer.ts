@@ -2,7 +2,7 @@
  * One list+watch of a (context, resource, namespace, selectors): the only place that talks to
  * the API server for list data. See docs/architecture.md ("Watches") for the life cycle:
  *
- *   connecting → list pages → snapshot → watch from the list's resourceVersion → live
+ *   connecting → list pages (each sent as it arrives) → synced → watch from the list's resourceVersion → live
  *   watch ends at its timeout          → re-watch from the last resourceVersion (silently)
  *   dropped / stalled / malformed line → reconnecting (backoff with jitter), resume
  *   410 Gone                           → relist → only the differences (deleted-while-away objects vanish)
@@ -12,11 +12,11 @@
  */
 import type { Readable } from 'node:stream';
 import { ContractError, toErrorData, errorCodeForStatus, type ContractErrorData, type DisplayMessage } from '../../../app/contract/errors';
-import type { KubeObject, ResourceRef } from '../../../app/kube/object';
+import { objectKey, type KubeObject, type ResourceRef } from '../../../app/kube/object';
 import { backoffDelay } from '../../../app/watch/backoff';
 import type { StreamReason, StreamStatus, WatchChange, WatchEvent } from '../../../app/watch/types';
 import type { KubeRequest } from '../http/kubeHttp';
-import { collectionPath, normalizeObject, objectKey } from './normalize';
+import { collectionPath, normalizeObject } from './normalize';
 import { relistDiff } from './relistDiff';
 import { MAX_WATCH_LINE, WatchLineSplitter } from './watchLines';
 
@@ -84,7 +84,8 @@ export class Informer {
   private readonly statusListeners = new Set<(status: StreamStatus) => void>();
   private readonly items = new Map<string, KubeObject>();
   private resourceVersion?: string;
-  private hasSnapshot = false;
+  /** The initial listing is complete (pages were sent as they came, then `synced`). */
+  private synced = false;
   private status: StreamStatus;
   private pending: WatchChange[] = [];
   private tickTimer?: NodeJS.Timeout;
@@ -144,10 +145,17 @@ export class Informer {
     this.wake?.();
   }
 
-  /** Subscribes; the listener gets the current snapshot (if any) and status right away. */
+  /**
+   * Subscribes; the listener gets what the cache holds right away, in pages (the whole list if
+   * synced, else the pages listed so far, the rest following as they arrive), then the status.
+   */
   subscribe(listener: InformerListener): () => void {
     this.flush();
-    if (this.hasSnapshot) listener({ type: 'snapshot', items: [...this.items.values()], resourceVersion: this.resourceVersion ?? '' });
+    const held = [...this.items.values()];
+    for (let at = 0; at < held.length || (at === 0 && this.synced); at += this.opts.pageSize) {
+      listener({ type: 'page', items: held.slice(at, at + this.opts.pageSize), first: at === 0 });
+    }
+    if (this.synced) listener({ type: 'synced', resourceVersion: this.resourceVersion ?? '' });
     listener({ type: 'status', status: this.status });
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -160,10 +168,6 @@ export class Informer {
 
   currentStatus(): StreamStatus {
     return this.status;
-  }
-
-  subscriberCount(): number {
-    return this.listeners.size;
   }
 
   private async run(): Promise<void> {
@@ -241,15 +245,21 @@ export class Informer {
     return { labelSelector: this.target.labelSelector, fieldSelector: this.target.fieldSelector, ...extra };
   }
 
-  /** Lists every page; on an expired continue token (410) starts the list over. */
+  /**
+   * Lists every page; on an expired continue token (410) starts the list over. The initial
+   * listing goes out page by page as it arrives (the first rows show at once, and no message
+   * has to hold the whole list); a relist is compared with the cache and sent as changes.
+   */
   private async relist(signal: AbortSignal): Promise<void> {
     const path = collectionPath(this.target.ref, this.target.namespace);
+    const initial = !this.synced;
     let restarts = 0;
     for (;;) {
       const items: KubeObject[] = [];
       let cont: string | undefined;
       let rv: string | undefined;
       let expired = false;
+      let first = true;
       do {
         let page: KubeList;
         try {
@@ -263,7 +273,16 @@ export class Informer {
           throw err;
         }
         if (page.kind && !this.itemKind) this.itemKind = page.kind.replace(/List$/, '');
-        for (const obj of page.items ?? []) items.push(normalizeObject(obj, this.target.ref, this.itemKind));
+        const pageItems = (page.items ?? []).map((obj) => normalizeObject(obj, this.target.ref, this.itemKind));
+        if (initial && !signal.aborted) {
+          // A listing that starts over (expired token, failure mid-way) replaces what was sent.
+          if (first) this.items.clear();
+          for (const obj of pageItems) this.items.set(objectKey(obj), obj);
+          this.broadcast({ type: 'page', items: pageItems, first });
+          first = false;
+        } else {
+          for (const obj of pageItems) items.push(obj);
+        }
         rv = page.metadata?.resourceVersion;
         cont = page.metadata?.continue || undefined;
       } while (cont);
@@ -273,10 +292,9 @@ export class Informer {
       }
       if (signal.aborted) throw new ContractError({ code: 'cancelled', message: 'Cancelled', display: { code: 'cancelled' } });
       this.resourceVersion = rv ?? '';
-      if (!this.hasSnapshot) {
-        for (const obj of items) this.items.set(objectKey(obj), obj);
-        this.hasSnapshot = true;
-        this.broadcast({ type: 'snapshot', items, resourceVersion: this.resourceVersion });
+      if (initial) {
+        this.synced = true;
+        this.broadcast({ type: 'synced', resourceVersion: this.resourceVersion });
         return;
       }
       // A relist (410 Gone, restart): subscribers already hold the cache, so they get only what
@@ -420,7 +438,7 @@ export class Informer {
     if (next.state === 'live' && this.status.state === 'live') return;
     const now = new Date().toISOString();
     if (next.state === 'live') this.staleSince = undefined;
-    else if (this.status.state === 'live' || (this.hasSnapshot && !this.staleSince)) this.staleSince = this.staleSince ?? now;
+    else if (this.status.state === 'live' || (this.synced && !this.staleSince)) this.staleSince = this.staleSince ?? now;
     const since = next.state === this.status.state && next.state !== 'reconnecting' ? this.status.since : now;
     this.status = { ...next, since, ...(this.staleSince && next.state !== 'live' ? { staleSince: this.staleSince } : {}) };
     this.flush(); // Changes that arrived before the status change are delivered before it.

@@ -32,18 +32,19 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('InformerRegistry', () => {
-  it('shares one informer per target, gives late subscribers the snapshot at once, and lingers after the last one leaves', async () => {
+  it('shares one informer per target, gives late subscribers the listing at once, and lingers after the last one leaves', async () => {
     const { client, calls } = countingClient();
     const registry = new InformerRegistry(() => client, { lingerMs: 30_000 });
     const first: WatchEvent[] = [];
     const off1 = registry.subscribe('ctx', pods, (e) => first.push(e));
     await vi.advanceTimersByTimeAsync(10);
-    expect(first.map((e) => e.type)).toEqual(['status', 'snapshot', 'status']);
+    expect(first.map((e) => e.type)).toEqual(['status', 'page', 'synced', 'status']);
 
     const second: WatchEvent[] = [];
     const off2 = registry.subscribe('ctx', { ...pods }, (e) => second.push(e));
-    expect(second[0]).toMatchObject({ type: 'snapshot', resourceVersion: 'abc', items: [{ metadata: { name: 'p' } }] });
-    expect(second[1]).toMatchObject({ type: 'status', status: { state: 'live' } });
+    expect(second[0]).toMatchObject({ type: 'page', first: true, items: [{ metadata: { name: 'p' } }] });
+    expect(second[1]).toMatchObject({ type: 'synced', resourceVersion: 'abc' });
+    expect(second[2]).toMatchObject({ type: 'status', status: { state: 'live' } });
     expect(calls).toEqual({ lists: 1, watches: 1 });
 
     // A different selector is a different informer.

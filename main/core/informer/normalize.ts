@@ -25,7 +25,3 @@ export function collectionPath(ref: ResourceRef, namespace?: string): string {
   return `${base}${ns}/${encodeURIComponent(ref.resource)}`;
 }
 
-/** Key of an object inside one informer: its uid, or namespace/name when it has none. */
-export function objectKey(obj: KubeObject): string {
-  return obj.metadata?.uid || `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
-}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../../app/kube/object';
-import { objectKey } from './normalize';
+import { objectKey, type KubeObject } from '../../../app/kube/object';
 import { relistDiff } from './relistDiff';
 
 const obj = (name: string, uid: string, resourceVersion?: string): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'ns', uid, resourceVersion } });

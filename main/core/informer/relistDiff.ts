@@ -7,9 +7,8 @@
  * resourceVersions are compared for equality only (they are opaque strings); an object without
  * one is always reported as MODIFIED, since we cannot tell whether it changed.
  */
-import type { KubeObject } from '../../../app/kube/object';
+import { objectKey, sameResourceVersion, type KubeObject } from '../../../app/kube/object';
 import type { WatchChange } from '../../../app/watch/types';
-import { objectKey } from './normalize';
 
 /**
  * Deletions first (carrying the last object we knew), then additions and modifications in list
@@ -24,14 +23,9 @@ export function relistDiff(cache: ReadonlyMap<string, KubeObject>, fresh: readon
     seen.add(key);
     const known = cache.get(key);
     if (!known) upserts.push({ type: 'ADDED', object: obj });
-    else if (!sameVersion(known, obj)) upserts.push({ type: 'MODIFIED', object: obj });
+    else if (!sameResourceVersion(known, obj)) upserts.push({ type: 'MODIFIED', object: obj });
   }
   const deletions: WatchChange[] = [];
   for (const [key, obj] of cache) if (!seen.has(key)) deletions.push({ type: 'DELETED', object: obj });
   return deletions.concat(upserts);
-}
-
-function sameVersion(a: KubeObject, b: KubeObject): boolean {
-  const rv = b.metadata?.resourceVersion;
-  return rv !== undefined && rv !== '' && a.metadata?.resourceVersion === rv;
 }

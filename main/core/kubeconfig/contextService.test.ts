@@ -13,6 +13,7 @@ import type { WatchEvent } from '../../../app/watch/types';
 import { createCore, type Core } from '../index';
 import { startFakeApiServer, type FakeApiServer } from '../testing/fakeApiServer';
 import { clientFor, until } from '../testing/contractClient';
+import { listingCount } from '../testing/watchEvents';
 
 let core: Core | undefined;
 let servers: FakeApiServer[] = [];
@@ -82,7 +83,7 @@ describe('kubeconfig files watched on disk', () => {
     expect(last().contexts.find((c) => c.name === 'one')?.server).toBe(b.url);
     // The connected context changed: its informer relists against the new server and sends the differences.
     await until(() => names().join() === 'pod-on-b');
-    expect(events.filter((e) => e.type === 'snapshot')).toHaveLength(1);
+    expect(listingCount(events)).toBe(1);
 
     // Removing the context disconnects it and ends its streams.
     fs.writeFileSync(file, config([{ name: 'two', server: a.url }]));

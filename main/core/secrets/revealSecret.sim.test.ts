@@ -14,6 +14,7 @@ import { HIDDEN_LAST_APPLIED, LAST_APPLIED_ANNOTATION } from '../../../app/kinds
 import type { WatchEvent } from '../../../app/watch/types';
 import { createCore, type Core } from '../index';
 import { clientFor, until } from '../testing/contractClient';
+import { lastListing } from '../testing/watchEvents';
 
 type Sim = Awaited<ReturnType<typeof startSim>>;
 let sim: Sim;
@@ -70,8 +71,8 @@ describe('Secrets leave the core redacted', () => {
     const events: WatchEvent[] = [];
     const off = client.subscribe(contract.watchObjects, { context: 'sim-admin', ref: secrets }, { onEvent: (e) => events.push(e) });
     await until(() => events.some((e) => e.type === 'status' && e.status.state === 'live'));
-    const snapshot = events.find((e) => e.type === 'snapshot');
-    if (snapshot?.type !== 'snapshot') throw new Error('no snapshot');
+    const snapshot = lastListing(events);
+    if (!snapshot) throw new Error('no listing');
     const db = snapshot.items.find((o) => o.metadata.name === 'db')!;
     expect(db.kind).toBe('Secret');
     expect(db.data).toEqual({
