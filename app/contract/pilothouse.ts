@@ -3,6 +3,7 @@
  * Handlers in main are declared against this object (HandlersFor<typeof contract>).
  */
 import type { KubeObject, ResourceRef } from '../kube/object';
+import type { StateCounts } from '../watch/stateTally';
 import type { WatchEvent } from '../watch/types';
 import { defineCall, defineStream } from './descriptor';
 import type { ContractErrorData, DisplayMessage } from './errors';
@@ -142,11 +143,17 @@ export const contract = {
 
   /** Every resource the cluster serves, built-in and custom, from discovery. */
   discoverResources: defineCall<{ context: string }, ApiResourceInfo[]>('resources.discover'),
-  /** A shared list+watch: snapshot, then coalesced batches, with status events. */
+  /** A shared list+watch: the listing in pages, synced, then coalesced batches, with status events. */
   watchObjects: defineStream<WatchParams, WatchEvent>('objects.watch'),
+  /**
+   * Counts by state (pods, nodes) of the same shared list+watch, computed in main: the
+   * Overview needs a few numbers, not every pod of the cluster in the renderer.
+   */
+  watchStateCounts: defineStream<WatchParams, StateCounts>('objects.stateCounts'),
   getObject: defineCall<ObjectAddress, KubeObject>('objects.get'),
   /** One Secret value, read from the cluster with the context's credentials when the user asks. */
   revealSecret: defineCall<SecretKeyAddress, RevealedSecretValue>('secrets.reveal'),
 } as const;
 
 export type PilothouseContract = typeof contract;
+export type { StateCounts };

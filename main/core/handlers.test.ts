@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSim } from '../../sim/index';
 import type { ContractClient } from '../../app/contract/client';
 import type { ContractErrorData } from '../../app/contract/errors';
-import { contract, type ClusterHealth, type ContextsSnapshot } from '../../app/contract/pilothouse';
+import { contract, type ClusterHealth, type ContextsSnapshot, type StateCounts } from '../../app/contract/pilothouse';
 import type { WatchEvent } from '../../app/watch/types';
 import { createCore, type Core } from './index';
 import { clientFor, until } from './testing/contractClient';
@@ -112,6 +112,30 @@ describe('contract handlers against the simulator', () => {
     expect(got).toMatchObject({ kind: 'Pod', metadata: { name: 'web-1', labels: { app: 'web' } } });
     expect(got.metadata.managedFields).toBeUndefined();
     await expect(client.call(contract.getObject, { context: 'sim-admin', ref: pods, namespace: 'default', name: 'nope' })).rejects.toMatchObject({ code: 'not-found', status: 404, message: expect.stringContaining('"nope" not found') });
+  });
+
+  it('counts pods by status in main, as the Overview shows them, and keeps the counts live', async () => {
+    sim.ctx.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'counted' } });
+    const mk = (name: string) => sim.ctx.api.create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'counted' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    mk('one');
+    mk('two');
+    const seen: StateCounts[] = [];
+    const off = client.subscribe(contract.watchStateCounts, { context: 'sim-admin', ref: pods, namespace: 'counted' }, { onEvent: (c) => seen.push(c) });
+    await until(() => seen.at(-1)?.synced === true && seen.at(-1)?.total === 2);
+    // Without controllers the pods stay as created: no phase yet, which kubectl prints as Pending.
+    expect(seen.at(-1)).toMatchObject({ counts: [['Pending', 2]], total: 2, synced: true });
+    const two = sim.ctx.api.get('pods', 'counted', 'two')!;
+    sim.ctx.api.update('pods', { ...two, status: { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, restartCount: 0, state: { running: {} } }] } }, { subresource: 'status' });
+    sim.ctx.api.delete('pods', 'counted', 'one', { gracePeriodSeconds: 0 });
+    mk('three');
+    await until(() => JSON.stringify(seen.at(-1)?.counts) === JSON.stringify([['Pending', 1], ['Running', 1]]));
+    expect(seen.at(-1)?.total).toBe(2);
+    // Only pods and nodes have states to count.
+    let ended: ContractErrorData | undefined;
+    client.subscribe(contract.watchStateCounts, { context: 'sim-admin', ref: { group: '', version: 'v1', resource: 'secrets' } }, { onEvent: () => {}, onEnd: (e) => (ended = e) });
+    await until(() => ended !== undefined);
+    expect(ended).toMatchObject({ code: 'bad-request' });
+    off();
   });
 
   it('rejects malformed requests and unknown contexts with clear errors', async () => {

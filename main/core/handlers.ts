@@ -4,7 +4,9 @@
  */
 import { ContractError, displayError } from '../../app/contract/errors';
 import type { HandlersFor } from '../../app/contract/descriptor';
-import type { PilothouseContract } from '../../app/contract/pilothouse';
+import type { PilothouseContract, WatchParams } from '../../app/contract/pilothouse';
+import { StateTally, stateOfResource } from '../../app/watch/stateTally';
+import type { WatchEvent } from '../../app/watch/types';
 import type { KubeObject } from '../../app/kube/object';
 import { execCommandLine } from './auth/execCommandLine';
 import type { ExecTrustStore } from './auth/execTrustStore';
@@ -30,6 +32,34 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<PilothouseContrac
   const knownContext = (name: string) => {
     if (!contexts.get(name)) throw displayError('not-found', { code: 'context-unknown', params: { context: name } }, `No context named "${name}" in the kubeconfig`);
     return name;
+  };
+  /**
+   * Follows the shared informer for `p` until the caller goes away (resolves) or the cluster
+   * is disconnected or its context removed (rejects, ending the stream with that error).
+   */
+  const followInformer = async (p: WatchParams, listener: (event: WatchEvent) => void, signal: AbortSignal) => {
+    knownContext(p.context);
+    if (signal.aborted) return;
+    clusters.open(p.context);
+    await new Promise<void>((resolve, reject) => {
+      const release = clusters.informers.subscribe(
+        p.context,
+        { ref: p.ref, namespace: p.namespace, labelSelector: p.labelSelector, fieldSelector: p.fieldSelector },
+        listener,
+        (error) => {
+          release();
+          reject(new ContractError(error));
+        },
+      );
+      signal.addEventListener(
+        'abort',
+        () => {
+          release();
+          resolve();
+        },
+        { once: true },
+      );
+    });
   };
 
   return {
@@ -94,30 +124,28 @@ export function createHandlers(deps: HandlerDeps): HandlersFor<PilothouseContrac
     watchObjects: async (params, emit, ctx) => {
       await deps.ready;
       const p = validate.watchParams(params);
-      knownContext(p.context);
-      if (ctx.signal.aborted) return;
-      clusters.open(p.context);
-      // The promise stays pending while the stream lives: rejecting it ends the stream with an
-      // error (cluster disconnected, context removed); the caller's unsubscribe aborts ctx.signal.
-      await new Promise<void>((resolve, reject) => {
-        const release = clusters.informers.subscribe(
-          p.context,
-          { ref: p.ref, namespace: p.namespace, labelSelector: p.labelSelector, fieldSelector: p.fieldSelector },
-          pacedEmitter(emit, ctx.drained, ctx.signal),
-          (error) => {
-            release();
-            reject(new ContractError(error));
-          },
-        );
-        ctx.signal.addEventListener(
-          'abort',
-          () => {
-            release();
-            resolve();
-          },
-          { once: true },
-        );
-      });
+      await followInformer(p, pacedEmitter(emit, ctx.drained, ctx.signal), ctx.signal);
+    },
+
+    watchStateCounts: async (params, emit, ctx) => {
+      await deps.ready;
+      const p = validate.watchParams(params);
+      const stateOf = stateOfResource(p.ref);
+      if (!stateOf) throw new ContractError({ code: 'bad-request', message: `No state counts for ${p.ref.resource}`, display: { code: 'bad-request' } });
+      const tally = new StateTally(stateOf);
+      // The latest counts only: while the caller has not caught up, newer counts replace older.
+      let sending = false;
+      const send = async () => {
+        if (sending) return;
+        sending = true;
+        await ctx.drained();
+        sending = false;
+        emit(tally.current());
+      };
+      await followInformer(p, (event) => {
+        tally.apply(event);
+        void send();
+      }, ctx.signal);
     },
 
     getObject: async (req, ctx) => {

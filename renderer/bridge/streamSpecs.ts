@@ -1,5 +1,5 @@
 /** How each stream of the contract folds into the query cache (see streamQueries.ts). */
-import { contract, type ClusterHealth, type ContextsSnapshot } from '../../app/contract/pilothouse';
+import { contract, type ClusterHealth, type ContextsSnapshot, type StateCounts } from '../../app/contract/pilothouse';
 import type { ContractErrorData } from '../../app/contract/errors';
 import { applyWatchEvent, emptyListState, type ListState } from '../../app/watch/reducer';
 import type { StreamStatus } from '../../app/watch/types';
@@ -15,7 +15,7 @@ export interface LatestValue<T> {
   interruptedAt?: string;
 }
 
-function latestSpec<T>(descriptor: StreamQuerySpec<void, T, LatestValue<T>>['descriptor']): StreamQuerySpec<void, T, LatestValue<T>> {
+function latestSpec<T, P = void>(descriptor: StreamQuerySpec<P, T, LatestValue<T>>['descriptor']): StreamQuerySpec<P, T, LatestValue<T>> {
   return {
     descriptor,
     initial: () => ({}),
@@ -27,6 +27,7 @@ function latestSpec<T>(descriptor: StreamQuerySpec<void, T, LatestValue<T>>['des
 
 export const contextsSpec = latestSpec<ContextsSnapshot>(contract.watchContexts);
 export const clusterHealthSpec = latestSpec<ClusterHealth[]>(contract.watchClusterHealth);
+export const stateCountsSpec = latestSpec<StateCounts, WatchParams>(contract.watchStateCounts);
 
 /** A status that keeps the time since which the data may be stale. */
 function downStatus(prev: StreamStatus | undefined, status: Omit<StreamStatus, 'staleSince' | 'since'>, at: Date): StreamStatus {
@@ -55,4 +56,5 @@ export function registerStreamSpecs(manager: StreamQueryManager): void {
   manager.register(contextsSpec);
   manager.register(clusterHealthSpec);
   manager.register(objectsSpec);
+  manager.register(stateCountsSpec);
 }

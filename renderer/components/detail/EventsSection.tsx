@@ -24,10 +24,10 @@ export function EventsSection({ context, obj }: { context: string; obj: KubeObje
   );
   const now = useNow(10_000, events);
   return (
-    <Section title={t('detail.events')} actions={<StreamBadge status={list.status} hasData={list.resourceVersion !== undefined} />}>
+    <Section title={t('detail.events')} actions={<StreamBadge status={list.status} hasData={list.synced} />}>
       {events.length === 0 ? (
         <p className="muted" role="status">
-          {list.resourceVersion === undefined ? t('app.loading') : t('empty.events')}
+          {!list.synced ? t('app.loading') : t('empty.events')}
         </p>
       ) : (
         <table className="simple-table" aria-label={t('detail.events')}>

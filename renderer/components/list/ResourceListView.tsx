@@ -59,11 +59,14 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
   const deferredQuery = useDeferredValue(filters.query);
   const plan = useListPlan(context, kind, { ...filters, query: deferredQuery }, selector, watchSelector);
   const current = useWatchList(plan.watch);
-  // While a narrowed watch loads, keep the previous list on screen (filtered locally).
+  // Rows show from the first page on; until then (a narrowed watch starting), the previous
+  // list stays on screen, filtered locally. `loaded` means the listing is whole (synced).
+  const hasRows = (s: ListState) => s.synced || s.items.size > 0;
   const lastLoaded = useRef<ListState | undefined>(undefined);
-  if (current.resourceVersion !== undefined) lastLoaded.current = current;
-  const shown = current.resourceVersion !== undefined ? current : (lastLoaded.current ?? current);
-  const loaded = shown.resourceVersion !== undefined;
+  if (hasRows(current)) lastLoaded.current = current;
+  const shown = hasRows(current) ? current : (lastLoaded.current ?? current);
+  const loaded = shown.synced;
+  const listing = !shown.synced && shown.items.size > 0;
   const now = useNow(10_000, shown.items);
 
   const [wide, setWide] = useState(true);
@@ -98,8 +101,14 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
         <h1 id={titleId}>
           {kind.title}{' '}
           {/* A named status so it can be found and read ("Pods: 1,234 objects"); not live: rows churn. */}
-          <span className="count" role="status" aria-live="off" aria-label={`${kind.title}: ${t('list.count', { count: rows.length, formatted: fmt.count(rows.length) })}`}>
+          <span
+            className={listing ? 'count listing' : 'count'}
+            role="status"
+            aria-live="off"
+            aria-label={`${kind.title}: ${t(listing ? 'list.countSoFar' : 'list.count', { count: rows.length, formatted: fmt.count(rows.length) })}`}
+          >
             {fmt.count(rows.length)}
+            {listing && '…'}
           </span>
         </h1>
         {filteredOut && loaded && (
@@ -124,6 +133,7 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
         kindTitle={kind.title}
         status={status}
         loaded={loaded}
+        listed={listing ? fmt.count(shown.items.size) : undefined}
         rows={rows.length}
         filtered={filters.namespaces.length > 0 || selectorText.draft !== '' || filters.query !== ''}
         suggestNamespace={kind.namespaced && filters.namespaces.length === 0 ? defaultNamespace : undefined}
@@ -141,7 +151,7 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
           onOpen={(obj) => navigate({ view: 'detail', context, kindId: kind.id, namespace: obj.metadata.namespace, name: obj.metadata.name })}
           onPickLabel={onPickLabel}
           stale={stale}
-          busy={current.resourceVersion === undefined}
+          busy={!current.synced}
         />
       )}
     </section>

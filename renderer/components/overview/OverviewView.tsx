@@ -2,12 +2,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WatchParams } from '../../../app/contract/pilothouse';
+import { useStateCounts } from '../../bridge/useStateCounts';
 import { useWatchList } from '../../bridge/useWatchList';
 import { useFormat } from '../../i18n/useFormat';
 import { emptyFilters, formatRoute } from '../../routing/routes';
 import { StreamBadge } from '../common/StreamBadge';
 import { EventList } from './EventList';
-import { latestEvents, nodeStates, podStates, withKind, workloadsOffTarget } from './overviewData';
+import { latestEvents, withKind, workloadsOffTarget } from './overviewData';
 import { OffTargetTable } from './OffTargetTable';
 import { StateCounts } from './StateCounts';
 
@@ -17,15 +18,14 @@ export function OverviewView({ context }: { context: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const w = (r: ReturnType<typeof ref>): WatchParams => ({ context, ref: r });
-  const nodes = useWatchList(w(ref('', 'nodes')));
-  const pods = useWatchList(w(ref('', 'pods')));
+  // Counted in main: the Overview never holds every pod of the cluster.
+  const nodes = useStateCounts(w(ref('', 'nodes'))).value;
+  const pods = useStateCounts(w(ref('', 'pods'))).value;
   const deployments = useWatchList(w(ref('apps', 'deployments')));
   const statefulSets = useWatchList(w(ref('apps', 'statefulsets')));
   const daemonSets = useWatchList(w(ref('apps', 'daemonsets')));
   const events = useWatchList(w(ref('', 'events')));
 
-  const nodeCounts = useMemo(() => nodeStates(nodes.items.values()), [nodes.items]);
-  const podCounts = useMemo(() => podStates(pods.items.values()), [pods.items]);
   const offTarget = useMemo(
     () =>
       workloadsOffTarget([
@@ -45,26 +45,26 @@ export function OverviewView({ context }: { context: string }) {
         <h1 id="overview-title">
           {t('overview.title')} <span className="muted ellipsis">{context}</span>
         </h1>
-        <StreamBadge status={pods.status} hasData={pods.resourceVersion !== undefined} />
+        <StreamBadge status={pods?.status} hasData={pods?.synced ?? false} />
       </header>
       <div className="overview-grid">
         <StateCounts
           title={t('overview.nodes')}
           href={listHref('nodes')}
-          total={fmt.count(nodes.items.size)}
-          counts={nodeCounts}
-          loading={nodes.resourceVersion === undefined}
+          total={fmt.count(nodes?.total ?? 0)}
+          counts={nodes?.counts ?? []}
+          loading={!nodes?.synced}
         />
         <StateCounts
           title={t('overview.pods')}
           href={listHref('pods')}
-          total={fmt.count(pods.items.size)}
-          counts={podCounts}
-          loading={pods.resourceVersion === undefined}
+          total={fmt.count(pods?.total ?? 0)}
+          counts={pods?.counts ?? []}
+          loading={!pods?.synced}
         />
-        <OffTargetTable context={context} items={offTarget} loading={deployments.resourceVersion === undefined} />
-        <EventList context={context} title={t('overview.warnings')} events={warnings} empty={t('empty.warnings')} loading={events.resourceVersion === undefined} />
-        <EventList context={context} title={t('overview.recentChanges')} events={recent} empty={t('empty.changes')} loading={events.resourceVersion === undefined} />
+        <OffTargetTable context={context} items={offTarget} loading={!deployments.synced} />
+        <EventList context={context} title={t('overview.warnings')} events={warnings} empty={t('empty.warnings')} loading={!events.synced} />
+        <EventList context={context} title={t('overview.recentChanges')} events={recent} empty={t('empty.changes')} loading={!events.synced} />
       </div>
     </section>
   );

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../app/kube/object';
-import { latestEvents, podStates, withKind, workloadsOffTarget } from './overviewData';
-
-const pod = (name: string, phase: string, waiting?: string): KubeObject => ({
-  metadata: { name, uid: name },
-  status: { phase, containerStatuses: waiting ? [{ name: 'c', ready: false, restartCount: 3, state: { waiting: { reason: waiting } } }] : [] },
-});
+import { latestEvents, withKind, workloadsOffTarget } from './overviewData';
 
 describe('overviewData', () => {
-  it('counts pods by their real status reason', () => {
-    const counts = podStates([pod('a', 'Running'), pod('b', 'Running'), pod('c', 'Running', 'CrashLoopBackOff'), pod('d', 'Pending')]);
-    expect(counts).toEqual([
-      ['Running', 2],
-      ['CrashLoopBackOff', 1],
-      ['Pending', 1],
-    ]);
-  });
-
   it('lists workloads below desired replicas, most missing first', () => {
     const dep = (name: string, replicas: number, ready: number): KubeObject => ({
       metadata: { name, uid: name, generation: 1 },

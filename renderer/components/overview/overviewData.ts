@@ -1,21 +1,7 @@
-/** Pure summaries behind the Overview: counts by state, workloads off target, notable events. */
+/** Pure summaries behind the Overview: workloads off target, notable events (state counts come from main: app/watch/stateTally). */
 import type { KubeObject } from '../../../app/kube/object';
-import { eventLastSeen, nodeStatus } from '../../../app/kinds/clusterKinds';
-import { podStatusReason } from '../../../app/kinds/podStatus';
+import { eventLastSeen } from '../../../app/kinds/clusterKinds';
 import { isWorkloadHealthy, workloadReplicas, type WorkloadReplicas } from '../../../app/kinds/workloads';
-
-/** Counts by label, largest first (ties by name). */
-export function countBy(objs: Iterable<KubeObject>, label: (o: KubeObject) => string): Array<[string, number]> {
-  const counts = new Map<string, number>();
-  for (const o of objs) {
-    const key = label(o);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
-export const podStates = (pods: Iterable<KubeObject>) => countBy(pods, podStatusReason);
-export const nodeStates = (nodes: Iterable<KubeObject>) => countBy(nodes, nodeStatus);
 
 export interface OffTarget {
   obj: KubeObject;

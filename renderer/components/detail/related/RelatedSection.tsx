@@ -44,8 +44,8 @@ function DeploymentRelated({ context, obj }: Props) {
   const pods = useMemo(() => ownedByAny(new Set(replicaSets.map((rs) => rs.metadata.uid)), podList.items.values()), [podList.items, replicaSets]);
   return (
     <>
-      <RelatedList context={context} title={t('related.replicaSets')} items={itemsOf(replicaSets, 'ReplicaSet', 'apps/v1')} loading={rsList.resourceVersion === undefined} />
-      <RelatedList context={context} title={t('related.pods')} items={itemsOf(pods, 'Pod', 'v1')} loading={podList.resourceVersion === undefined} />
+      <RelatedList context={context} title={t('related.replicaSets')} items={itemsOf(replicaSets, 'ReplicaSet', 'apps/v1')} loading={!rsList.synced} />
+      <RelatedList context={context} title={t('related.pods')} items={itemsOf(pods, 'Pod', 'v1')} loading={!podList.synced} />
     </>
   );
 }
@@ -54,21 +54,21 @@ function OwnedPods({ context, obj }: Props) {
   const { t } = useTranslation();
   const list = useWatchList({ context, ref: PODS, namespace: obj.metadata.namespace });
   const pods = useMemo(() => ownedBy(obj, list.items.values()), [list.items, obj]);
-  return <RelatedList context={context} title={t('related.pods')} items={itemsOf(pods, 'Pod', 'v1')} loading={list.resourceVersion === undefined} />;
+  return <RelatedList context={context} title={t('related.pods')} items={itemsOf(pods, 'Pod', 'v1')} loading={!list.synced} />;
 }
 
 function OwnedJobs({ context, obj }: Props) {
   const { t } = useTranslation();
   const list = useWatchList({ context, ref: JOBS, namespace: obj.metadata.namespace });
   const jobs = useMemo(() => ownedBy(obj, list.items.values()), [list.items, obj]);
-  return <RelatedList context={context} title={t('kind.jobs')} items={itemsOf(jobs, 'Job', 'batch/v1')} loading={list.resourceVersion === undefined} />;
+  return <RelatedList context={context} title={t('kind.jobs')} items={itemsOf(jobs, 'Job', 'batch/v1')} loading={!list.synced} />;
 }
 
 function ServicePods({ context, obj }: Props) {
   const { t } = useTranslation();
   const list = useWatchList({ context, ref: PODS, namespace: obj.metadata.namespace });
   const pods = useMemo(() => podsSelectedBy(obj, list.items.values()), [list.items, obj]);
-  return <RelatedList context={context} title={t('related.selectedPods')} items={itemsOf(pods, 'Pod', 'v1')} loading={list.resourceVersion === undefined} />;
+  return <RelatedList context={context} title={t('related.selectedPods')} items={itemsOf(pods, 'Pod', 'v1')} loading={!list.synced} />;
 }
 
 function ReferencingPods({ context, obj, kind }: Props & { kind: 'PersistentVolumeClaim' | 'ConfigMap' | 'Secret' }) {
@@ -78,7 +78,7 @@ function ReferencingPods({ context, obj, kind }: Props & { kind: 'PersistentVolu
   const volume: string | undefined = kind === 'PersistentVolumeClaim' ? obj.spec?.volumeName : undefined;
   return (
     <>
-      <RelatedList context={context} title={t('related.mountedBy')} items={itemsOf(pods, 'Pod', 'v1')} loading={list.resourceVersion === undefined} />
+      <RelatedList context={context} title={t('related.mountedBy')} items={itemsOf(pods, 'Pod', 'v1')} loading={!list.synced} />
       {volume && <RelatedList context={context} title={t('related.volume')} items={[{ kind: 'PersistentVolume', apiVersion: 'v1', name: volume }]} />}
     </>
   );
@@ -89,7 +89,7 @@ function NodePods({ context, obj }: Props) {
   const list = useWatchList({ context, ref: PODS, fieldSelector: `spec.nodeName=${obj.metadata.name}` });
   // The field selector already narrows the watch; match again rather than trust it.
   const pods = useMemo(() => podsOnNode(obj, list.items.values()), [list.items, obj]);
-  return <RelatedList context={context} title={t('node.podsOnNode')} items={itemsOf(pods, 'Pod', 'v1')} loading={list.resourceVersion === undefined} />;
+  return <RelatedList context={context} title={t('node.podsOnNode')} items={itemsOf(pods, 'Pod', 'v1')} loading={!list.synced} />;
 }
 
 function PodUses({ context, obj }: Props) {
