@@ -108,7 +108,17 @@ function inOrder(actual: string[], expected: string[]): boolean {
 }
 
 test.describe('browse every area', () => {
-  test('overview shows node and pod counts by state, workloads off target and events', async ({ app, kubectl }) => {
+  test('overview shows node and pod counts by state, workloads off target and events', async ({ app, kubectl, page }) => {
+    // Every stream the page opens, as sent on the socket: the pod counts must come counted from
+    // main, never as a watch of every pod in the cluster held by the page.
+    const subscriptions: Array<{ ch: string; params: { ref?: { resource?: string }; namespace?: string } }> = [];
+    page.on('websocket', (ws) =>
+      ws.on('framesent', (frame) => {
+        if (typeof frame.payload !== 'string') return;
+        const msg = JSON.parse(frame.payload) as { t?: string; ch?: string; params?: never };
+        if (msg.t === 'sub' && msg.ch && msg.params) subscriptions.push({ ch: msg.ch, params: msg.params });
+      }),
+    );
     await app.openOverview();
     const overview = app.main.getByRole('region', { name: /^Overview/ });
     await expect(overview.getByRole('heading', { level: 1 })).toContainText('Overview');
@@ -126,6 +136,8 @@ test.describe('browse every area', () => {
     await expect(warnings.getByRole('link').first()).toBeVisible();
     // Ages are real durations; an event newer than the view's clock must not read "<invalid> ago".
     await expect(overview).not.toContainText('<invalid>');
+    const podStreams = subscriptions.filter((s) => s.params.ref?.resource === 'pods');
+    expect(podStreams.map((s) => s.ch)).toEqual(['objects.stateCounts']);
     await saveScreenshot(app.page, 'overview-en');
   });
 
