@@ -21,7 +21,7 @@ import path from 'node:path';
 import { ROOT, loadAverage, mib, seconds, type BenchContext } from './common';
 import { writeFirstRowsResults, type FirstRowsSample } from './firstRowsReport';
 import { kubectlGetPods } from './kubectl';
-import { PROBE_GLOBAL, probeScript, type ProbeResult } from './pageProbe';
+import { PROBE_GLOBAL, probeScript, type CountLabels, type ProbeResult } from './pageProbe';
 import { onInterrupt } from './processes';
 import { ensureRendererBuilt, startWebServer, type WebServer } from './webMode';
 
@@ -35,10 +35,16 @@ const CHROMIUM = {
 };
 const CONTEXT_OPTIONS = { viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' };
 
-/** The title of Pods in the English catalog: the count's accessible name starts with it. */
-function podsTitle(): string {
-  const en = JSON.parse(readFileSync(path.join(ROOT, 'renderer', 'i18n', 'locales', 'en.json'), 'utf8')) as { kind?: { pods?: string } };
-  return en.kind?.pods ?? 'Pods';
+/**
+ * From the English catalog: the title of Pods (the count's accessible name starts with it) and
+ * the final count's message forms, so the probe tells "50,000 objects" from a partial count.
+ */
+function countLabels(): CountLabels {
+  type Catalog = { kind?: { pods?: string }; list?: Record<string, string> };
+  const en = JSON.parse(readFileSync(path.join(ROOT, 'renderer', 'i18n', 'locales', 'en.json'), 'utf8')) as Catalog;
+  const finalForms = [en.list?.count_one, en.list?.count_other].filter((f): f is string => typeof f === 'string' && f.includes('{{formatted}}'));
+  if (!finalForms.length) throw new Error('renderer/i18n/locales/en.json: no list.count_one/_other with {{formatted}}; the probe cannot recognise the final count');
+  return { kindTitle: en.kind?.pods ?? 'Pods', finalForms };
 }
 
 interface PageTiming {
@@ -63,7 +69,7 @@ async function openPods(browser: Browser, web: WebServer, expected: number, time
     const login = await context.request.get(web.loginUrl, { maxRedirects: 0 });
     if (login.status() !== 303) throw new Error(`web mode login: HTTP ${login.status()} (expected 303)`);
     const page = await context.newPage();
-    await page.addInitScript({ content: probeScript(podsTitle(), expected) });
+    await page.addInitScript({ content: probeScript(countLabels(), expected) });
     // No `ns`: all namespaces (renderer/routing/routes.ts).
     await page.goto(`${web.origin}/#/c/${encodeURIComponent(CONTEXT)}/pods`, { waitUntil: 'commit' });
     // Functions, not strings: the page's CSP forbids eval, which string predicates need. Inline
@@ -110,7 +116,8 @@ function sample(run: number, mode: 'cold' | 'warm', t: PageTiming, kubectlMs: nu
     coreRssBytes: coreRss,
     pageHeapBytes: t.pageHeap,
     countLabels: t.probe.counts.length,
-    countTimeline: t.probe.counts.slice(0, 12),
+    // The first and last few: with paged listings there is one label per page.
+    countTimeline: t.probe.counts.length > 12 ? [...t.probe.counts.slice(0, 6), ...t.probe.counts.slice(-6)] : t.probe.counts,
     loadAverage: loadAverage(),
   };
 }

@@ -2,7 +2,9 @@
  * What the first-rows step watches in the page, by what is on screen and nothing internal:
  *  - the first data row of the Pods table whose name cell (a link to a pod) is inside the viewport;
  *  - the list header's count, read from its accessible name ("Pods: 50,000 objects"), until it
- *    equals the number of pods the simulator holds.
+ *    equals the number of pods the simulator holds in its final form: the plain `list.count`
+ *    message, not a partial one such as "… objects so far, still listing" (paged listings), and
+ *    without an ellipsis on screen.
  * It is an init script, so it runs in the page from navigation start: a MutationObserver
  * schedules a check for the next animation frame (the frame that paints the change), and the
  * check stamps `performance.now()`, which counts from navigation start. Checking in the page
@@ -33,14 +35,24 @@ export interface ProbeResult {
 
 export const PROBE_GLOBAL = '__pilothouseBench';
 
-/**
- * `kindTitle` is the catalog's title of Pods ("Pods"): the count's accessible name starts with
- * it. `expected` is the simulator's pod count.
- */
-export function probeScript(kindTitle: string, expected: number): string {
+export interface CountLabels {
+  /** The catalog's title of Pods ("Pods"): the count's accessible name starts with "<title>:". */
+  kindTitle: string;
+  /** The final count's message forms (`list.count_one`, `list.count_other`), `{{formatted}}` left in. */
+  finalForms: string[];
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `expected` is the simulator's pod count. */
+export function probeScript({ kindTitle, finalForms }: CountLabels, expected: number): string {
+  // "Pods: 50,000 objects" exactly; a partial count's message has more words.
+  const forms = finalForms.map((f) => f.split('{{formatted}}').map(escapeRegExp).join('[\\d,.\\u00a0\\u202f ]+'));
+  const final = `^${escapeRegExp(kindTitle)}: (?:${forms.join('|')})$`;
   return `(() => {
   const EXPECTED = ${JSON.stringify(expected)};
   const PREFIX = ${JSON.stringify(`${kindTitle}:`)};
+  const FINAL = new RegExp(${JSON.stringify(final)});
   const probe = { counts: [] };
   window[${JSON.stringify(PROBE_GLOBAL)}] = probe;
 
@@ -49,8 +61,6 @@ export function probeScript(kindTitle: string, expected: number): string {
     const m = /\\d[\\d,.\\u00a0\\u202f ]*/.exec(label.slice(PREFIX.length));
     return m ? Number(m[0].replace(/[^\\d]/g, '')) : NaN;
   };
-  // A count that is still growing says so; such a count is not final even at the right number.
-  const LOADING = /loading|…|\\.\\.\\./i;
 
   let lastLabel;
   const check = () => {
@@ -87,8 +97,11 @@ export function probeScript(kindTitle: string, expected: number): string {
         probe.firstCountValue = n;
       }
       if (n === EXPECTED && probe.countReached === undefined) probe.countReached = now;
-      if (n === EXPECTED && !LOADING.test(label) && probe.full === undefined) probe.full = now;
     }
+    // A count that is still growing says so (its message, or "…" after the number), so it is not
+    // final even at the right number. Tested on every check, not only when the label changes: the
+    // marker may go without the number changing.
+    if (probe.full === undefined && countOf(label) === EXPECTED && FINAL.test(label) && !(status.textContent || '').includes('…')) probe.full = now;
     if (probe.firstRow !== undefined && probe.full !== undefined) {
       probe.done = true;
       observer.disconnect();
