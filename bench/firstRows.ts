@@ -32,6 +32,10 @@ const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // Ctrl-C is ours (processes.ts closes the browser, then the web server and the simulator);
+  // Playwright's own handlers would exit the process before those have cleaned up.
+  handleSIGINT: false,
+  handleSIGTERM: false,
 };
 const CONTEXT_OPTIONS = { viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' };
 

@@ -56,6 +56,9 @@ export interface WebServer {
 /** Starts web mode on `kubeconfigPath`; resolves once it prints its URL. Its stderr goes to bench/results/logs/<name>.log. */
 export async function startWebServer(name: string, kubeconfigPath: string, timeoutMs = 120_000): Promise<WebServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pilothouse-bench-web-'));
+  // Removed by stop(); this covers an exit that never gets there.
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  process.once('exit', removeDataDir);
   const logDir = path.join(RESULTS_DIR, 'logs');
   mkdirSync(logDir, { recursive: true });
   const logPath = path.join(logDir, `${name}.log`);
@@ -80,7 +83,8 @@ export async function startWebServer(name: string, kubeconfigPath: string, timeo
   const stop = async () => {
     unregister();
     await stopChild(child);
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
+    process.off('exit', removeDataDir);
   };
   const unregister = onInterrupt(stop);
   try {
