@@ -7,8 +7,6 @@ export interface ListMessagesProps {
   kindTitle: string;
   status: StreamStatus | undefined;
   loaded: boolean;
-  /** While the listing is still arriving: how many objects are in so far (formatted). */
-  listed?: string;
   rows: number;
   /** Whether filters hide objects (changes the empty message). */
   filtered: boolean;
@@ -17,7 +15,7 @@ export interface ListMessagesProps {
   onPickNamespace?: (namespace: string) => void;
 }
 
-export function ListMessages({ kindTitle, status, loaded, listed, rows, filtered, suggestNamespace, onPickNamespace }: ListMessagesProps) {
+export function ListMessages({ kindTitle, status, loaded, rows, filtered, suggestNamespace, onPickNamespace }: ListMessagesProps) {
   const { t } = useTranslation();
   if (status?.state === 'failed') {
     return (
@@ -33,13 +31,6 @@ export function ListMessages({ kindTitle, status, loaded, listed, rows, filtered
           </p>
         )}
       </div>
-    );
-  }
-  if (!loaded && listed !== undefined) {
-    return (
-      <p className="loading" role="status">
-        {t('list.stillListing', { kind: kindTitle, formatted: listed })}
-      </p>
     );
   }
   if (!loaded) {

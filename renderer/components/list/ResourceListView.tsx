@@ -111,6 +111,12 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
             {listing && '…'}
           </span>
         </h1>
+        {/* In the header, not above the table: the rows must not jump when the listing completes. */}
+        {listing && (
+          <span className="muted list-total" role="status">
+            {t('list.stillListing', { kind: kind.title, formatted: fmt.count(shown.items.size) })}
+          </span>
+        )}
         {filteredOut && loaded && (
           <span className="muted list-total">
             {t('list.count', { count: rows.length, formatted: fmt.count(rows.length) })} {t('list.ofTotal', { total: fmt.count(total) })}
@@ -132,8 +138,7 @@ function KindList({ context, kind, filters }: { context: string; kind: ListKind;
       <ListMessages
         kindTitle={kind.title}
         status={status}
-        loaded={loaded}
-        listed={listing ? fmt.count(shown.items.size) : undefined}
+        loaded={loaded || listing}
         rows={rows.length}
         filtered={filters.namespaces.length > 0 || selectorText.draft !== '' || filters.query !== ''}
         suggestNamespace={kind.namespaced && filters.namespaces.length === 0 ? defaultNamespace : undefined}
